@@ -139,6 +139,15 @@ public class Engine {
                 .toList();
     }
 
+    /** Detects the language of a plain text with the extractor's detector ("und" when unsure). */
+    public String detectLanguage(String text) {
+        java.net.URI uri = java.net.URI.create("urn:sdgsearch:classify");
+        var r = new org.sdgsearch.crawl.FetchedResource(uri, uri, 200,
+                Map.of("content-type", List.of("text/plain; charset=utf-8")),
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.Instant.now());
+        return extractor.extract(r) instanceof org.sdgsearch.extract.ExtractedDocument d ? d.language() : "und";
+    }
+
     @PreDestroy
     void close() {
         jobs.close();
