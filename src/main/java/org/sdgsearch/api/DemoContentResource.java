@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
+
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 

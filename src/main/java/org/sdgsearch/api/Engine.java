@@ -84,10 +84,16 @@ public class Engine {
     }
 
     static CrawlerSettings crawlerSettings(SdgSearchConfig.Crawl c) {
-        CrawlerSettings d = CrawlerSettings.defaults();
-        return new CrawlerSettings(c.userAgent(), c.delay(), c.maxCrawlDelay(), c.connectTimeout(), c.readTimeout(),
-                c.maxBodyBytes(), d.maxUrlLength(), d.maxRedirects(), c.threads(), d.maxRetries(),
-                c.politeness().orElse(true));
+        return CrawlerSettings.defaults().toBuilder()
+                .userAgent(c.userAgent())
+                .defaultDelay(c.delay())
+                .maxCrawlDelay(c.maxCrawlDelay())
+                .connectTimeout(c.connectTimeout())
+                .readTimeout(c.readTimeout())
+                .maxBodyBytes(c.maxBodyBytes())
+                .threads(c.threads())
+                .politeness(c.politeness().orElse(true))
+                .build();
     }
 
     /** The configuration. */
