@@ -12,8 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A token bucket per calling origin for the read-only search endpoints, so that one busy partner site embedding
- * the widget cannot starve the others. Requests without an Origin header (the search page itself, API clients)
- * share one bucket per client address.
+ * the widget cannot starve the others. Only cross-origin calls (with an Origin header, as browsers send from
+ * partner sites) are limited here; same-origin use of the search page and server-side API clients are not.
  */
 public class OriginRateLimiter {
 
@@ -47,9 +47,10 @@ public class OriginRateLimiter {
             return null;
         }
         String origin = ctx.getHeaderString("Origin");
-        String key = origin != null ? "o:" + origin.toLowerCase(Locale.ROOT)
-                : "a:" + String.valueOf(ctx.getHeaderString("X-Forwarded-For") == null ? "local"
-                        : ctx.getHeaderString("X-Forwarded-For").split(",")[0].strip());
+        if (origin == null || origin.isBlank()) {
+            return null;
+        }
+        String key = origin.toLowerCase(Locale.ROOT);
         long now = System.nanoTime();
         if (buckets.size() > MAX_BUCKETS) {
             buckets.entrySet().removeIf(e -> now - e.getValue().last > 60_000_000_000L);

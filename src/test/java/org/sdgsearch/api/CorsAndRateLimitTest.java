@@ -2,7 +2,6 @@ package org.sdgsearch.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,11 +46,9 @@ class CorsAndRateLimitTest {
         }
         assertTrue(limited > 0, "the busy origin hits the limit");
         assertEquals("application/problem+json", last.contentType());
+        assertEquals(429, (int) last.path("status"));
         assertTrue(Integer.parseInt(last.header("Retry-After")) >= 1);
         given().header("Origin", "https://quiet.example.org").queryParam("q", "wa")
                 .when().get("/api/suggest").then().statusCode(200);
-        given().header("Origin", "https://busy.example.org").queryParam("q", "wa")
-                .when().get("/api/suggest").then().statusCode(429).body("status", equalTo(429))
-                .body("detail", notNullValue());
     }
 }
