@@ -118,6 +118,7 @@ final class Trainer {
                 x[i] = new FeatureNode(v.column(i) + 1, v.value(i));
             }
             x[v.size()] = new FeatureNode(hashes.length + 1, 1);
+            Arrays.sort(x, 0, v.size(), (a, b) -> Integer.compare(a.getIndex(), b.getIndex())); // liblinear needs it
             int copies = e.kind() == Kind.OFFICIAL ? settings.officialCopies() : 1;
             for (int k = 0; k < copies; k++) {
                 rows.add(x);
