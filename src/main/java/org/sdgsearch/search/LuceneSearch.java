@@ -1,0 +1,525 @@
+package org.sdgsearch.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.document.IntPoint;
+import org.sdgsearch.index.Analyzers;
+import org.sdgsearch.index.Fields;
+import org.sdgsearch.index.IndexedDocument;
+import org.sdgsearch.index.LuceneIndex;
+import org.sdgsearch.search.SearchResult.FacetValue;
+import org.sdgsearch.search.SearchResult.Hit;
+
+/**
+ * Search over the embedded Lucene index: BM25 with title and description boosts, per-language fields, the selected
+ * SDGs' scores and a mild freshness as boosts, drill-sideways facets, escaped highlighting, suggestions, spelling
+ * and related documents.
+ */
+public final class LuceneSearch implements SearchService {
+
+    /** Facet dimensions offered to users, in display order. */
+    public static final List<String> DIMENSIONS = List.of(Fields.SDG, Fields.PARTNERSHIP, Fields.LANGUAGE,
+            Fields.TYPE, Fields.COUNTRY, Fields.YEAR);
+    /** Deepest result we page to; deeper pages cost memory for no user benefit. */
+    public static final int MAX_WINDOW = 10_000;
+    private static final int FACET_TOP = 50;
+
+    private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 3f, Fields.DESCRIPTION, 2f,
+            Fields.TEXT, 1f);
+
+    private final LuceneIndex index;
+    private final Analyzer analyzer;
+    private final Supplier<Map<String, String>> partnershipNames;
+    private final DirectSpellChecker spell = new DirectSpellChecker();
+    private volatile StateCache stateCache;
+
+    private record StateCache(Object key, SortedSetDocValuesReaderState state) {
+    }
+
+    /**
+     * @param index            the index to search
+     * @param partnershipNames partnership id → display name, for suggestions
+     */
+    public LuceneSearch(LuceneIndex index, Supplier<Map<String, String>> partnershipNames) {
+        this.index = index;
+        this.analyzer = Analyzers.perField(index.schema());
+        this.partnershipNames = partnershipNames;
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        long start = System.nanoTime();
+        UserQuery uq = UserQuery.parse(request.query());
+        List<String> notices = new ArrayList<>(uq.notices());
+        Map<String, List<String>> selected = selections(request, uq);
+        Integer yearFrom = request.yearFrom() != null ? request.yearFrom() : uq.yearFrom();
+        Integer yearTo = request.yearTo() != null ? request.yearTo() : uq.yearTo();
+
+        BooleanQuery.Builder base = new BooleanQuery.Builder();
+        Query textQuery = uq.hasTerms() ? textQuery(uq) : new MatchAllDocsQuery();
+        base.add(textQuery, Occur.MUST);
+        for (UserQuery.Part p : uq.excluded()) {
+            base.add(partQuery(p), Occur.MUST_NOT);
+        }
+        if (yearFrom != null || yearTo != null) {
+            base.add(IntPoint.newRangeQuery(Fields.YEAR, yearFrom == null ? Integer.MIN_VALUE : yearFrom,
+                    yearTo == null ? Integer.MAX_VALUE : yearTo), Occur.FILTER);
+        }
+        Query query = base.build();
+        List<Integer> sdgs = selected.getOrDefault(Fields.SDG, List.of()).stream().map(Integer::valueOf).toList();
+        query = new FunctionScoreQuery(query, new RankBoosts(sdgs, System.currentTimeMillis()));
+
+        int page = Math.max(1, request.page());
+        int size = Math.max(1, Math.min(SearchRequest.MAX_SIZE, request.size()));
+        int topN = Math.min(MAX_WINDOW, page * size);
+        Sort sort = request.sort() == SearchRequest.Sort.DATE || !uq.hasTerms()
+                ? new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE)
+                : null;
+        try {
+            IndexSearcher searcher = index.searchers().acquire();
+            try {
+                SortedSetDocValuesReaderState state = state(searcher.getIndexReader());
+                TopDocs top;
+                Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+                if (state == null) {
+                    top = sort == null ? searcher.search(query, topN) : searcher.search(query, topN, sort, true);
+                } else {
+                    DrillDownQuery ddq = new DrillDownQuery(index.facetsConfig(), query);
+                    selected.forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+                    DrillSideways ds = new DrillSideways(searcher, index.facetsConfig(), state);
+                    DrillSideways.DrillSidewaysResult r = sort == null
+                            ? ds.search(ddq, topN)
+                            : ds.search(ddq, null, null, topN, sort, true);
+                    top = r.hits;
+                    for (String dim : DIMENSIONS) {
+                        facets.put(dim, facetValues(r.facets, dim, selected.getOrDefault(dim, List.of())));
+                    }
+                }
+                if (!facets.containsKey(Fields.SDG)) {
+                    facets.put(Fields.SDG, facetValues(null, Fields.SDG, List.of()));
+                }
+                List<Hit> hits = hits(searcher, top, (page - 1) * size, size, query, request.highlight());
+                long total = top.totalHits.value;
+                String didYouMean = total < 3 && uq.hasTerms() ? didYouMean(searcher.getIndexReader(), uq) : null;
+                if ((long) (page - 1) * size >= MAX_WINDOW) {
+                    notices.add("Results beyond the first " + MAX_WINDOW + " are not shown; narrow the search.");
+                }
+                return new SearchResult(total, page, size, hits, facets, didYouMean, notices,
+                        (System.nanoTime() - start) / 1_000_000);
+            } finally {
+                index.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Cannot happen with our bounded parts and prefix rewrites, but a user must never see a 500 for it.
+            return new SearchResult(0, page, size, List.of(), Map.of(Fields.SDG, facetValues(null, Fields.SDG,
+                    List.of())), null, List.of("The query is too complex; use fewer words."), 0);
+        }
+    }
+
+    private static Map<String, List<String>> selections(SearchRequest r, UserQuery uq) {
+        Map<String, List<String>> sel = new LinkedHashMap<>();
+        put(sel, Fields.SDG, concat(r.sdgs().stream().map(String::valueOf).toList(),
+                uq.sdgs().stream().map(String::valueOf).toList()));
+        put(sel, Fields.PARTNERSHIP, concat(r.partnerships(), uq.partnerships()));
+        put(sel, Fields.LANGUAGE, concat(r.languages(), uq.languages()));
+        put(sel, Fields.TYPE, concat(r.types(), uq.types()));
+        put(sel, Fields.COUNTRY, concat(r.countries(), uq.countries()));
+        put(sel, Fields.YEAR, r.years().stream().map(String::valueOf).toList());
+        return sel;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        b.stream().filter(v -> !out.contains(v)).forEach(out::add);
+        return out;
+    }
+
+    private static void put(Map<String, List<String>> sel, String dim, List<String> values) {
+        if (!values.isEmpty()) {
+            sel.put(dim, values.stream().distinct().toList());
+        }
+    }
+
+    /** Each group is required for the strict clause; any group matches for recall. All-words documents rank first. */
+    private Query textQuery(UserQuery uq) {
+        List<Query> groups = new ArrayList<>();
+        for (List<UserQuery.Part> g : uq.groups()) {
+            BooleanQuery.Builder alt = new BooleanQuery.Builder();
+            for (UserQuery.Part p : g) {
+                alt.add(partQuery(p), Occur.SHOULD);
+            }
+            groups.add(alt.build());
+        }
+        if (groups.size() == 1) {
+            return groups.get(0);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (Query g : groups) {
+            any.add(g, Occur.SHOULD);
+            all.add(g, Occur.MUST);
+        }
+        BooleanQuery.Builder top = new BooleanQuery.Builder();
+        top.add(new BoostQuery(all.build(), 4f), Occur.SHOULD);
+        top.add(any.build(), Occur.SHOULD);
+        top.setMinimumNumberShouldMatch(1);
+        return top.build();
+    }
+
+    /** One word, prefix or phrase over the neutral and the per-language fields, best field wins. */
+    private Query partQuery(UserQuery.Part p) {
+        List<Query> perField = new ArrayList<>();
+        QueryBuilder qb = new QueryBuilder(analyzer);
+        for (Map.Entry<String, Float> f : FIELD_BOOSTS.entrySet()) {
+            List<String> fields = new ArrayList<>();
+            fields.add(f.getKey());
+            if (!p.prefix()) {
+                index.schema().languages().keySet().forEach(l -> fields.add(Fields.lang(f.getKey(), l)));
+            }
+            for (String field : fields) {
+                Query q;
+                if (p.prefix()) {
+                    BytesRef norm = analyzer.normalize(field, p.text());
+                    q = new PrefixQuery(new Term(field, norm),
+                            new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(64));
+                } else if (p.phrase()) {
+                    q = qb.createPhraseQuery(field, p.text());
+                } else {
+                    q = qb.createBooleanQuery(field, p.text(), Occur.MUST);
+                }
+                if (q != null) {
+                    perField.add(new BoostQuery(q, f.getValue()));
+                }
+            }
+        }
+        if (perField.isEmpty()) {
+            // Only stop words or punctuation: match nothing rather than everything.
+            return new TermQuery(new Term(Fields.ID, "\u0000"));
+        }
+        return new DisjunctionMaxQuery(perField, 0.1f);
+    }
+
+    private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
+        Object key = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
+        StateCache c = stateCache;
+        if (c != null && c.key == key) {
+            return c.state;
+        }
+        synchronized (this) {
+            c = stateCache;
+            if (c != null && c.key == key) {
+                return c.state;
+            }
+            SortedSetDocValuesReaderState state;
+            try {
+                state = reader.numDocs() == 0 ? null
+                        : new DefaultSortedSetDocValuesReaderState(reader, index.facetsConfig());
+            } catch (IllegalArgumentException e) {
+                state = null; // no facet values indexed yet
+            }
+            stateCache = new StateCache(key, state);
+            return state;
+        }
+    }
+
+    private static List<FacetValue> facetValues(Facets facets, String dim, List<String> selected) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (facets != null) {
+            try {
+                FacetResult r = facets.getTopChildren(dim.equals(Fields.SDG) ? 17 : FACET_TOP, dim);
+                if (r != null) {
+                    for (LabelAndValue lv : r.labelValues) {
+                        counts.put(lv.label, lv.value.longValue());
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // the dimension has no values in the index yet
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<FacetValue> out = new ArrayList<>();
+        if (dim.equals(Fields.SDG)) {
+            // All 17 goals always, in goal order, zero included: the SDG chips never jump around.
+            for (int g = 1; g <= 17; g++) {
+                String v = String.valueOf(g);
+                out.add(new FacetValue(v, counts.getOrDefault(v, 0L), selected.contains(v)));
+            }
+            return out;
+        }
+        counts.forEach((v, n) -> out.add(new FacetValue(v, n, selected.contains(v))));
+        for (String s : selected) {
+            if (!counts.containsKey(s)) {
+                out.add(new FacetValue(s, 0, true));
+            }
+        }
+        if (dim.equals(Fields.YEAR)) {
+            out.sort(Comparator.comparing(FacetValue::value).reversed());
+        }
+        return out;
+    }
+
+    private List<Hit> hits(IndexSearcher searcher, TopDocs top, int from, int size, Query query, boolean highlight)
+            throws IOException {
+        ScoreDoc[] sds = top.scoreDocs;
+        if (from >= sds.length) {
+            return List.of();
+        }
+        int to = Math.min(sds.length, from + size);
+        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(sds, from, to);
+        String[] snippets = new String[pageDocs.length];
+        if (highlight) {
+            UnifiedHighlighter hl = UnifiedHighlighter.builder(searcher, analyzer)
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withMaxLength(200_000)
+                    .build();
+            TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
+            snippets = hl.highlight(Fields.TEXT, query, pageTop, 2);
+        }
+        List<Hit> out = new ArrayList<>();
+        for (int i = 0; i < pageDocs.length; i++) {
+            IndexedDocument d = LuceneIndex.fromLucene(searcher.storedFields().document(pageDocs[i].doc));
+            String snippet = snippets[i];
+            if (snippet == null || snippet.isBlank()) {
+                snippet = Html.escape(abbreviate(d.description().isBlank() ? d.text() : d.description(), 240));
+            }
+            out.add(new Hit(d.id(), d.title(), d.url(), d.urls(), d.partnerships(), snippet, d.language(), d.type(),
+                    d.year(), d.profile().assigned(), Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score));
+        }
+        return out;
+    }
+
+    private static String abbreviate(String s, int max) {
+        String t = s.strip().replaceAll("\\s+", " ");
+        return t.length() <= max ? t : t.substring(0, max) + "…";
+    }
+
+    private String didYouMean(IndexReader reader, UserQuery uq) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        boolean changed = false;
+        for (List<UserQuery.Part> g : uq.groups()) {
+            for (UserQuery.Part p : g) {
+                String word = p.text();
+                String fixed = word;
+                if (!p.phrase() && !p.prefix() && word.length() >= 4) {
+                    String norm = analyzer.normalize(Fields.TEXT, word).utf8ToString();
+                    SuggestWord[] s = spell.suggestSimilar(new Term(Fields.TEXT, norm), 1, reader);
+                    if (s.length > 0) {
+                        fixed = s[0].string;
+                        changed = true;
+                    }
+                }
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(p.phrase() ? "\"" + fixed + "\"" : fixed);
+            }
+        }
+        return changed ? sb.toString() : null;
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, int max) {
+        String p = prefix == null ? "" : prefix.strip();
+        if (p.isEmpty()) {
+            return List.of();
+        }
+        if (p.length() > 100) {
+            p = p.substring(0, 100);
+        }
+        int limit = Math.max(1, Math.min(20, max));
+        List<Suggestion> out = new ArrayList<>();
+        String lower = p.toLowerCase(Locale.ROOT);
+        partnershipNames.get().forEach((id, name) -> {
+            if (name.toLowerCase(Locale.ROOT).contains(lower) || id.startsWith(lower)) {
+                out.add(new Suggestion(name, "partnership", id));
+            }
+        });
+        try {
+            IndexSearcher searcher = index.searchers().acquire();
+            try {
+                String[] words = p.split("\\s+");
+                String last = words[words.length - 1];
+                BooleanQuery.Builder b = new BooleanQuery.Builder();
+                for (int i = 0; i < words.length - 1; i++) {
+                    Query q = new QueryBuilder(analyzer).createBooleanQuery(Fields.SUGGEST, words[i], Occur.MUST);
+                    if (q != null) {
+                        b.add(q, Occur.MUST);
+                    }
+                }
+                BytesRef norm = analyzer.normalize(Fields.SUGGEST, last);
+                b.add(new PrefixQuery(new Term(Fields.SUGGEST, norm),
+                        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(32)), Occur.MUST);
+                Set<String> seen = new HashSet<>();
+                for (ScoreDoc sd : searcher.search(b.build(), limit * 2).scoreDocs) {
+                    var doc = searcher.storedFields().document(sd.doc, Set.of(Fields.TITLE, Fields.ID));
+                    String title = doc.get(Fields.TITLE);
+                    if (title != null && !title.isBlank() && seen.add(title)) {
+                        out.add(new Suggestion(title, "title", doc.get(Fields.ID)));
+                    }
+                }
+                out.addAll(frequentTerms(searcher.getIndexReader(), analyzer.normalize(Fields.TEXT, last)
+                        .utf8ToString(), words, limit));
+            } finally {
+                index.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    private static List<Suggestion> frequentTerms(IndexReader reader, String prefix, String[] words, int limit)
+            throws IOException {
+        Terms terms = MultiTerms.getTerms(reader, Fields.TEXT);
+        if (terms == null || prefix.length() < 2) {
+            return List.of();
+        }
+        TermsEnum te = terms.iterator();
+        BytesRef start = new BytesRef(prefix);
+        if (te.seekCeil(start) == TermsEnum.SeekStatus.END) {
+            return List.of();
+        }
+        List<Map.Entry<String, Integer>> found = new ArrayList<>();
+        int scanned = 0;
+        // Bounded scan: the suggestion must stay cheap however many terms share the prefix.
+        for (BytesRef t = te.term(); t != null && scanned < 2000; t = te.next(), scanned++) {
+            String s = t.utf8ToString();
+            if (!s.startsWith(prefix)) {
+                break;
+            }
+            found.add(Map.entry(s, te.docFreq()));
+        }
+        found.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        String head = words.length > 1 ? String.join(" ", java.util.Arrays.copyOf(words, words.length - 1)) + " " : "";
+        return found.stream().limit(limit).map(e -> new Suggestion(head + e.getKey(), "term", e.getKey())).toList();
+    }
+
+    @Override
+    public Optional<IndexedDocument> document(String id) {
+        return index.get(id);
+    }
+
+    @Override
+    public List<Hit> related(String id, int max) {
+        Optional<IndexedDocument> source = index.get(id);
+        if (source.isEmpty()) {
+            return List.of();
+        }
+        IndexedDocument d = source.get();
+        int limit = Math.max(1, Math.min(50, max));
+        try {
+            IndexSearcher searcher = index.searchers().acquire();
+            try {
+                MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+                mlt.setAnalyzer(analyzer);
+                mlt.setFieldNames(new String[] {Fields.TEXT, Fields.TITLE});
+                mlt.setMinTermFreq(1);
+                mlt.setMinDocFreq(1);
+                mlt.setMaxQueryTerms(30);
+                String like = d.title() + "\n" + d.description() + "\n"
+                        + (d.text().length() > 20_000 ? d.text().substring(0, 20_000) : d.text());
+                Query likeQuery = mlt.like(Fields.TEXT, new StringReader(like));
+                BooleanQuery.Builder b = new BooleanQuery.Builder();
+                b.add(likeQuery, Occur.MUST);
+                b.add(new TermQuery(new Term(Fields.ID, d.id())), Occur.MUST_NOT);
+                // Across silos: only work published by none of this document's partnerships.
+                d.partnerships().forEach(p -> b.add(new TermQuery(new Term(Fields.PARTNERSHIP, p)), Occur.MUST_NOT));
+                TopDocs top = searcher.search(b.build(), limit * 3);
+                Set<Integer> own = new HashSet<>(d.profile().assigned());
+                List<Hit> hits = new ArrayList<>(hits(searcher, top, 0, top.scoreDocs.length, likeQuery, false));
+                // Prefer other SDGs' work on the same subject: it is what a silo would not have found itself.
+                hits.sort(Comparator.comparingDouble((Hit h) ->
+                        -h.score() * (h.sdgs().stream().anyMatch(g -> !own.contains(g)) ? 1.25 : 1.0)));
+                return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+            } finally {
+                index.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> counts(String dimension) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try {
+            IndexSearcher searcher = index.searchers().acquire();
+            try {
+                SortedSetDocValuesReaderState state = state(searcher.getIndexReader());
+                if (state == null) {
+                    return out;
+                }
+                FacetsCollector fc = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+                Facets facets = new SortedSetDocValuesFacetCounts(state, fc);
+                try {
+                    FacetResult r = facets.getAllChildren(dimension);
+                    if (r != null) {
+                        for (LabelAndValue lv : r.labelValues) {
+                            out.put(lv.label, lv.value.longValue());
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    // no values for this dimension yet
+                }
+                return out;
+            } finally {
+                index.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
