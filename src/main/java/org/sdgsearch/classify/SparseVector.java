@@ -3,6 +3,7 @@ package org.sdgsearch.classify;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -157,7 +158,7 @@ final class SparseVector {
                 sb.append(ch);
             }
         }
-        return sb.toString().toLowerCase(java.util.Locale.ROOT);
+        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     private static final class Occurrences {
