@@ -131,6 +131,8 @@ class HostileCorpusTest {
         if (e instanceof ExtractedDocument d) {
             assertTrue(d.text().length() <= extractor.settings().maxChars());
             assertValidUnicode(d.text(), name);
+            assertValidUnicode(d.title(), name);
+            d.pages().forEach(p -> assertValidUnicode(p, name));
         }
     }
 
