@@ -22,7 +22,7 @@ import org.sdgsearch.crawl.CrawlJobs;
 import org.sdgsearch.crawl.Crawler;
 import org.sdgsearch.crawl.CrawlerSettings;
 import org.sdgsearch.extract.Extractor;
-import org.sdgsearch.extract.ExtractorSettings;
+import org.sdgsearch.extract.ExtractConfig;
 import org.sdgsearch.index.IndexSchema;
 import org.sdgsearch.index.Indexer;
 import org.sdgsearch.index.LuceneCrawlStatusStore;
@@ -54,7 +54,7 @@ public class Engine {
     private final LuceneSearch search;
 
     @Inject
-    public Engine(SdgSearchConfig config) {
+    public Engine(SdgSearchConfig config, ExtractConfig extractConfig) {
         this.config = config;
         Path sourcesFile = Path.of(config.sourcesFile());
         for (Source s : SourceLoader.load(sourcesFile)) {
@@ -70,8 +70,7 @@ public class Engine {
         this.index = new LuceneIndex(data.resolve("index"), schema);
         this.statusStore = new LuceneCrawlStatusStore(data.resolve("crawlstatus"));
         this.classifier = TrainedSdgClassifier.load();
-        SdgSearchConfig.Extract ex = config.extract();
-        this.extractor = new Extractor(ExtractorSettings.defaults().withMaxChars(ex.maxChars()).withTimeout(ex.timeout()));
+        this.extractor = new Extractor(extractConfig.toSettings());
         this.crawler = new Crawler(crawlerSettings(config.crawl()), extractor, statusStore);
         this.indexer = new Indexer(index, classifier, id -> Optional.ofNullable(sources.get(id)), Clock.systemUTC());
         this.jobs = new CrawlJobs(crawler, indexer, config.crawl().parallelSources());

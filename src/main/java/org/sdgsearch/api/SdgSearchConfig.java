@@ -29,9 +29,6 @@ public interface SdgSearchConfig {
     /** Crawling. */
     Crawl crawl();
 
-    /** Extraction. */
-    Extract extract();
-
     /** Per-origin rate limit of the read-only search endpoints. */
     RateLimit rateLimit();
 
@@ -88,14 +85,4 @@ public interface SdgSearchConfig {
         Optional<Boolean> politeness();
     }
 
-    /** Extraction settings. */
-    interface Extract {
-        /** Most characters of text kept per document. */
-        @WithDefault("5000000")
-        int maxChars();
-
-        /** Time limit for parsing one document. */
-        @WithDefault("60s")
-        Duration timeout();
-    }
 }
