@@ -142,13 +142,33 @@ public final class CrawlJobs implements AutoCloseable {
                     h.removeLast();
                 }
             }
-            running.remove(source.id(), r);
+            // Before the job leaves "running": whoever sees it gone finds it in the observer's (persisted) history.
             try {
                 observer.finished(job);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Crawl observer failed on the end of %s", source.id());
             }
+            running.remove(source.id(), r);
+            synchronized (this) {
+                notifyAll();
+            }
         }
+    }
+
+    /**
+     * Waits until no crawl is running, at most {@code timeout}; returns whether all crawls finished. For tests and
+     * for orderly shutdown.
+     */
+    public synchronized boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!running.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     /** Asks a running crawl to stop; returns whether one was running. */

@@ -55,14 +55,14 @@ class AdminResourceTest {
     static final String RUN = Long.toString(System.nanoTime(), 36);
     static final String SITE = "site-" + RUN;
 
-    static FixtureSite site;
-    static FixtureSite forbidden;
+    static OpsFixtureSite site;
+    static OpsFixtureSite forbidden;
     static Instant betweenCrawls;
 
     @BeforeAll
     static void startSites() throws Exception {
-        site = new FixtureSite("127.0.0.1");
-        forbidden = new FixtureSite("127.0.0.2");
+        site = new OpsFixtureSite("127.0.0.1");
+        forbidden = new OpsFixtureSite("127.0.0.2");
         forbidden.page("/target.html", "<html><title>never</title><body>must not be fetched</body></html>");
         String b = site.base();
         site.page("/robots.txt", "User-agent: *\nDisallow: /private/\n");

@@ -1,88 +1,90 @@
 package org.sdgsearch.api;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A small website on a loopback address for crawl tests: pages are set by path and can change between crawls;
- * a page whose body starts with "REDIRECT " answers 302 to the rest, "SLOW " sleeps a second first; unknown paths
- * answer 404. Counts requests, so a test can prove that a host was never contacted.
+ * Starts a real HTTP server on loopback with the fixture site of src/test/resources/fixture-site (a partnership
+ * site with water, education, French and XSS pages, a robots.txt and a sitemap), and points the application at a
+ * sources file that lists it next to the offline demo source, with a fresh data directory. The application crawls
+ * both at start; tests wait for the crawl with {@code Engine.jobs().awaitIdle}.
  */
-final class FixtureSite implements AutoCloseable {
+public class FixtureSite implements QuarkusTestResourceLifecycleManager {
 
-    private final HttpServer server;
-    private final Map<String, String> pages = new ConcurrentHashMap<>();
-    private final AtomicInteger requests = new AtomicInteger();
+    public static final String SOURCE_ID = "riverbank";
+    private HttpServer server;
+    private Path dir;
 
-    FixtureSite(String loopbackAddress) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(loopbackAddress), 0), 16);
-        server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "fixture-site");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
-    }
-
-    /** The site's base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
-    String base() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
-    }
-
-    void page(String path, String body) {
-        pages.put(path, body);
-    }
-
-    int requests() {
-        return requests.get();
-    }
-
-    private void handle(HttpExchange ex) throws IOException {
-        requests.incrementAndGet();
-        try (ex) {
-            String body = pages.get(ex.getRequestURI().getPath());
-            if (body == null) {
-                send(ex, 404, "text/plain", "not found");
-            } else if (body.startsWith("REDIRECT ")) {
-                ex.getResponseHeaders().add("Location", body.substring(9));
-                ex.sendResponseHeaders(302, -1);
-            } else if (body.startsWith("SLOW ")) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                if (path.endsWith("/")) {
+                    path += "index.html";
                 }
-                send(ex, 200, "text/html; charset=utf-8", body.substring(5));
-            } else {
-                String type = ex.getRequestURI().getPath().endsWith(".txt") ? "text/plain"
-                        : ex.getRequestURI().getPath().endsWith(".xml") ? "application/xml"
-                        : "text/html; charset=utf-8";
-                send(ex, 200, type, body);
-            }
-        }
-    }
-
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", type);
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
+                try (InputStream in = FixtureSite.class.getResourceAsStream("/fixture-site" + path)) {
+                    if (in == null || path.contains("..")) {
+                        exchange.sendResponseHeaders(404, -1);
+                        exchange.close();
+                        return;
+                    }
+                    byte[] body = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{base}", base)
+                            .getBytes(StandardCharsets.UTF_8);
+                    String type = path.endsWith(".html") ? "text/html; charset=utf-8"
+                            : path.endsWith(".xml") ? "application/xml" : "text/plain; charset=utf-8";
+                    exchange.getResponseHeaders().add("Content-Type", type);
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                }
+            });
+            server.start();
+            dir = Files.createTempDirectory("sdgsearch-test");
+            Path demo = Path.of("crawler-config/demo").toAbsolutePath();
+            Path sources = dir.resolve("sources.yaml");
+            Files.writeString(sources, """
+                    sources:
+                      - id: %s
+                        name: Riverbank Partnership
+                        description: Fixture partnership served from loopback.
+                        countries: [KE]
+                        stakeholder-types: [government, civil society]
+                        websites:
+                          - seeds: [%s/]
+                            max-pages: 50
+                      - id: demo-alliance
+                        name: Demo Alliance for Water, Health and Learning
+                        countries: [KE, SN, BD, PE]
+                        folders:
+                          - path: %s
+                            base-url: http://localhost:8080/demo/
+                    """.formatted(SOURCE_ID, base, demo), StandardCharsets.UTF_8);
+            return Map.of("sdg.sources-file", sources.toString(), "sdg.data-dir", dir.resolve("data").toString(),
+                    "sdg.crawl.on-start", "true", "sdg.crawl.delay", "0s");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public void close() {
-        server.stop(0);
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
     }
 }
