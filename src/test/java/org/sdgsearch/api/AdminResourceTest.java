@@ -24,7 +24,12 @@ import java.util.function.Supplier;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -55,12 +60,18 @@ class AdminResourceTest {
     static final String RUN = Long.toString(System.nanoTime(), 36);
     static final String SITE = "site-" + RUN;
 
+    @Inject
+    SdgSearchConfig config;
+
     static OpsFixtureSite site;
     static OpsFixtureSite forbidden;
     static Instant betweenCrawls;
 
     @BeforeAll
     static void startSites() throws Exception {
+        // Source bodies are YAML: send them as text.
+        RestAssured.config = RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                .encodeContentTypeAs("application/yaml", ContentType.TEXT));
         site = new OpsFixtureSite("127.0.0.1");
         forbidden = new OpsFixtureSite("127.0.0.2");
         forbidden.page("/target.html", "<html><title>never</title><body>must not be fetched</body></html>");
@@ -170,7 +181,7 @@ class AdminResourceTest {
             assertEquals(403, call(given().auth().preemptive().basic("reader", "test-reader-password"), e),
                     what + " without the admin role");
         }
-        given().get("/api/admin/sources").then().statusCode(401).header("WWW-Authenticate", containsString("Basic"));
+        given().get("/api/admin/sources").then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.containsStringIgnoringCase("basic"));
         admin().get("/api/admin/sources").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(
                 "demo-alliance"));
     }
@@ -260,7 +271,7 @@ class AdminResourceTest {
         admin().get("/api/admin/sources/" + SITE).then().statusCode(200)
                 .body("websites[0].sitemaps[0]", equalTo(site.base() + "/sitemap.xml"));
         // Persisted in the data directory, so it survives a restart (SourceCatalogTest reloads such a file).
-        Path overrides = Path.of("target/test-data/sources-overrides.yaml");
+        Path overrides = Path.of(config.dataDir(), "sources-overrides.yaml");
         assertTrue(Files.exists(overrides));
         given().get("/api/partnerships/" + SITE).then().statusCode(200)
                 .body("name", equalTo("Fixture partnership " + RUN));
