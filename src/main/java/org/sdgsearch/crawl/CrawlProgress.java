@@ -58,6 +58,9 @@ public record CrawlProgress(String sourceId, String state, Instant started, Inst
             long fromFrontier = queued;
             long fromLast = previousProcessed >= 0 ? Math.max(0, previousProcessed - processed) : -1;
             remaining = Math.max(fromFrontier, fromLast);
+            if (remaining == 0) {
+                remaining = -1; // still running with nothing queued: a folder walk or the last pages, size unknown
+            }
             eta = remaining < 0 || rate <= 0 ? -1 : Math.round(remaining / rate);
             percent = remaining < 0 ? -1 : processed + remaining == 0 ? 0
                     : Math.round(1000.0 * processed / (processed + remaining)) / 10.0;
