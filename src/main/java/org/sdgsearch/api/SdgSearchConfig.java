@@ -33,6 +33,7 @@ public interface SdgSearchConfig {
     /** Extraction. */
     Extract extract();
 
+<<<<<<< HEAD
     /** The admin API. */
     Admin admin();
 
@@ -71,6 +72,20 @@ public interface SdgSearchConfig {
         /** A partnership whose content has not changed for longer than this is listed as stale. */
         @WithDefault("180d")
         Duration staleAfter();
+=======
+    /** Per-origin rate limit of the read-only search endpoints. */
+    RateLimit rateLimit();
+
+    /** Rate limit settings. */
+    interface RateLimit {
+        /** Sustained requests per second per origin (0 disables the limit). */
+        @WithDefault("20")
+        double perSecond();
+
+        /** Requests an origin may send at once before the sustained rate applies. */
+        @WithDefault("40")
+        int burst();
+>>>>>>> main
     }
 
     /** Crawler settings. */
