@@ -33,7 +33,6 @@ public interface SdgSearchConfig {
     /** Extraction. */
     Extract extract();
 
-<<<<<<< HEAD
     /** The admin API. */
     Admin admin();
 
@@ -72,7 +71,8 @@ public interface SdgSearchConfig {
         /** A partnership whose content has not changed for longer than this is listed as stale. */
         @WithDefault("180d")
         Duration staleAfter();
-=======
+    }
+
     /** Per-origin rate limit of the read-only search endpoints. */
     RateLimit rateLimit();
 
@@ -85,7 +85,6 @@ public interface SdgSearchConfig {
         /** Requests an origin may send at once before the sustained rate applies. */
         @WithDefault("40")
         int burst();
->>>>>>> main
     }
 
     /** Crawler settings. */
