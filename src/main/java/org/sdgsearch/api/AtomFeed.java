@@ -39,7 +39,8 @@ final class AtomFeed {
             x.writeDefaultNamespace(NS);
             text(x, "id", selfUrl);
             text(x, "title", title);
-            Instant updated = docs.isEmpty() ? Instant.EPOCH : docs.get(0).changed();
+            // An empty feed has nothing newer than the moment it was asked for.
+            Instant updated = docs.isEmpty() ? Instant.now() : docs.get(0).changed();
             text(x, "updated", DateTimeFormatter.ISO_INSTANT.format(updated));
             x.writeStartElement("author");
             text(x, "name", "SDG Search");
