@@ -818,12 +818,14 @@ final class CrawlRun {
         Instant now = clock.instant();
         String fingerprint = attrs.size() + ":" + attrs.lastModifiedTime().toMillis();
         boolean[] isNew = new boolean[1];
+        // Files are never queued in the store: the folder walk is their frontier, and a queued file: URL would
+        // reach the website workers, for which it is out of scope.
         UrlRecord rec = store.update(sourceId, url, cur -> {
             if (cur == null) {
                 isNew[0] = true;
-                return UrlRecord.discovered(sourceId, url, 0, now);
+                return UrlRecord.discovered(sourceId, url, 0, now).toBuilder().queuedFrom(null).build();
             }
-            return cur.toBuilder().lastSeen(now).queuedFrom(Instant.EPOCH).build();
+            return cur.toBuilder().lastSeen(now).build();
         });
         if (isNew[0]) {
             discovered.incrementAndGet();
