@@ -66,6 +66,12 @@ function svg(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** replaceChildren that skips null and false, like h(). */
+function fill(el, ...children) {
+  el.replaceChildren(...children.flat().filter((c) => c != null && c !== false));
+  return el;
+}
+
 function visuallyHidden(text) {
   return h('span', {className: 'visually-hidden', textContent: text});
 }
@@ -282,9 +288,9 @@ async function renderSearch(state, seq, focus) {
       + (total > result.hits.length ? `, showing ${first}–${first + result.hits.length - 1}` : '')
       + (typeof result.tookMillis === 'number' ? ` (${result.tookMillis} ms)` : '');
   renderDidYouMean(state, result.didYouMean);
-  els.notices.replaceChildren(...(result.notices || []).map((n) => h('li', {textContent: n})));
+  fill(els.notices, ...(result.notices || []).map((n) => h('li', {textContent: n})));
   els.notices.hidden = !(result.notices && result.notices.length);
-  els.results.replaceChildren(...result.hits.map((hit) => resultItem(hit)));
+  fill(els.results, ...result.hits.map((hit) => resultItem(hit)));
   els.results.start = first;
   renderPagination(state, total, result.size || PAGE_SIZE);
   if (focus === 'heading') els.resultsHeading.focus();
@@ -294,13 +300,13 @@ function renderDidYouMean(state, suggestion) {
   els.dym.hidden = !suggestion;
   if (!suggestion) return;
   const href = searchHref({...state, q: suggestion, page: 1});
-  els.dym.replaceChildren('Did you mean ', h('a', {href, textContent: suggestion, data: {nav: ''}}), '?');
+  fill(els.dym, 'Did you mean ', h('a', {href, textContent: suggestion, data: {nav: ''}}), '?');
 }
 
 function renderChips(state, values) {
   const counts = new Map((values || []).map((v) => [String(v.value), v.count]));
   const selected = new Set(state.sdg);
-  els.chips.replaceChildren(...goals.map((g) => {
+  fill(els.chips, ...goals.map((g) => {
     const n = String(g.number);
     const on = selected.has(n);
     const count = counts.get(n) || 0;
@@ -354,7 +360,7 @@ function renderFacets(state, facets) {
       h('legend', {className: 'facet-title', textContent: title}),
       h('ul', {id: `${id}-list`}, items), more));
   }
-  els.facets.replaceChildren(...groups);
+  fill(els.facets, ...groups);
 }
 
 function renderActiveFilters(state) {
@@ -370,7 +376,7 @@ function renderActiveFilters(state) {
     chips.push(h('li', {}, h('a', {href: searchHref({...state, yearFrom: '', yearTo: '', page: 1}), className: 'remove-filter', data: {nav: ''}},
       visuallyHidden('Remove filter '), `Years ${state.yearFrom || '…'}–${state.yearTo || '…'}`, h('span', {attrs: {'aria-hidden': 'true'}, textContent: ' ×'}))));
   }
-  els.active.replaceChildren(...(chips.length
+  fill(els.active, ...(chips.length
     ? [h('span', {className: 'active-label', textContent: 'Filters:'}), h('ul', {}, chips),
       h('a', {href: searchHref({q: state.q, sort: state.sort, page: 1}), textContent: 'Clear all', data: {nav: ''}})]
     : []));
@@ -417,7 +423,7 @@ function resultItem(hit, {compact = false} = {}) {
 
 function renderPagination(state, total, size) {
   const pages = Math.min(Math.ceil(total / size), 1000);
-  if (pages <= 1) { els.pagination.replaceChildren(); return; }
+  if (pages <= 1) { fill(els.pagination); return; }
   const cur = Math.min(state.page, pages);
   const link = (p, text, label, current) => h('li', {}, current
     ? h('a', {attrs: {'aria-current': 'page', 'aria-label': `Page ${p}`}, className: 'current', textContent: text, href: searchHref({...state, page: p}), data: {nav: '', focus: 'heading'}})
@@ -431,7 +437,7 @@ function renderPagination(state, total, size) {
   for (let p = from; p <= to; p++) items.push(link(p, String(p), `Page ${p}`, p === cur));
   if (to < pages) items.push(link(pages, String(pages), `Page ${pages}`));
   if (cur < pages) items.push(link(cur + 1, 'Next ›', 'Next page'));
-  els.pagination.replaceChildren(h('ul', {}, items));
+  fill(els.pagination, h('ul', {}, items));
 }
 
 // ---------------------------------------------------------------- document view
@@ -445,7 +451,7 @@ function backLink() {
 
 async function renderDocument(id, seq, focus) {
   const view = els.docView;
-  view.replaceChildren(h('p', {className: 'muted', textContent: 'Loading the document…'}));
+  fill(view, h('p', {className: 'muted', textContent: 'Loading the document…'}));
   let doc;
   let related = [];
   try {
@@ -456,7 +462,7 @@ async function renderDocument(id, seq, focus) {
     ]);
   } catch (e) {
     if (seq !== renderSeq) return;
-    view.replaceChildren(backLink(), h('h1', {tabIndex: -1, textContent: e.status === 404 ? 'Document not found' : 'The document could not be loaded'}),
+    fill(view, backLink(), h('h1', {tabIndex: -1, textContent: e.status === 404 ? 'Document not found' : 'The document could not be loaded'}),
       h('p', {textContent: e.message}));
     if (focus !== 'none') view.querySelector('h1').focus();
     return;
@@ -479,7 +485,7 @@ async function renderDocument(id, seq, focus) {
     ['Countries', doc.countries && doc.countries.length ? doc.countries.map((c) => facetLabel('country', c)).join(', ') : null],
     ['Last fetched', formatDate(doc.fetched)],
   ].filter(([, v]) => v);
-  view.replaceChildren(
+  fill(view,
     backLink(),
     h('h1', {tabIndex: -1, textContent: title}),
     sdgBadges(profile.assigned),
@@ -548,13 +554,13 @@ function sdgProfileSection(profile) {
 
 async function renderPartnership(id, seq, focus) {
   const view = els.partnershipView;
-  view.replaceChildren(h('p', {className: 'muted', textContent: 'Loading the partnership…'}));
+  fill(view, h('p', {className: 'muted', textContent: 'Loading the partnership…'}));
   let p;
   try {
     p = await api(`partnerships/${encodeURIComponent(id)}`);
   } catch (e) {
     if (seq !== renderSeq) return;
-    view.replaceChildren(backLink(), h('h1', {tabIndex: -1, textContent: e.status === 404 ? 'Partnership not found' : 'The partnership could not be loaded'}),
+    fill(view, backLink(), h('h1', {tabIndex: -1, textContent: e.status === 404 ? 'Partnership not found' : 'The partnership could not be loaded'}),
       h('p', {textContent: e.message}));
     if (focus !== 'none') view.querySelector('h1').focus();
     return;
@@ -575,7 +581,7 @@ async function renderPartnership(id, seq, focus) {
     ['Documents', numberFormat.format(total)],
     ['Last content change', formatDate(p.lastContentChange)],
   ].filter(([, v]) => v);
-  view.replaceChildren(
+  fill(view,
     backLink(),
     h('h1', {tabIndex: -1, textContent: name}),
     p.description ? h('p', {className: 'lead', textContent: p.description}) : null,
@@ -606,10 +612,10 @@ async function renderPartnership(id, seq, focus) {
  * partnership's documents about that goal (relative to its strongest goal, so small partnerships still show a shape).
  */
 export function sdgWheel(name, total, sdgDocs, declared) {
-  const size = 320;
+  const size = 360;
   const c = size / 2;
-  const inner = 38;
-  const outer = c - 8;
+  const inner = 46;
+  const outer = c - 26;
   const max = Math.max(1, ...goals.map((g) => sdgDocs[String(g.number)] || 0));
   const titleId = 'wheel-title';
   const descId = 'wheel-desc';
@@ -640,7 +646,7 @@ export function sdgWheel(name, total, sdgDocs, declared) {
         fill: 'none', stroke: '#1b1b1b', 'stroke-width': 4, class: 'declared'}));
     }
     const mid = (a0 + a1) / 2;
-    const [lx, ly] = point(inner - 12, mid).split(' ');
+    const [lx, ly] = point(outer + 14, mid).split(' ');
     root.append(svg('text', {x: lx, y: ly, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'wheel-num', 'aria-hidden': 'true'}, String(g.number)));
   });
   root.append(svg('text', {x: c, y: c, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'wheel-total', 'aria-hidden': 'true'}, String(total)));
@@ -660,7 +666,7 @@ function closeSuggestions() {
   suggestions = [];
   active = -1;
   els.list.hidden = true;
-  els.list.replaceChildren();
+  fill(els.list);
   els.q.setAttribute('aria-expanded', 'false');
   els.q.removeAttribute('aria-activedescendant');
 }
@@ -696,7 +702,7 @@ async function loadSuggestions() {
   active = -1;
   els.q.removeAttribute('aria-activedescendant');
   if (!suggestions.length) { closeSuggestions(); return; }
-  els.list.replaceChildren(...suggestions.map((s, i) => h('li', {
+  fill(els.list, ...suggestions.map((s, i) => h('li', {
     id: `suggestion-${i}`, className: `suggestion kind-${s.kind}`, attrs: {role: 'option', 'aria-selected': 'false'},
     on: {
       mousedown: (e) => e.preventDefault(), // keep the focus in the input
