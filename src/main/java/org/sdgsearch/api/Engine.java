@@ -84,10 +84,16 @@ public class Engine {
     }
 
     static CrawlerSettings crawlerSettings(SdgSearchConfig.Crawl c) {
-        CrawlerSettings d = CrawlerSettings.defaults();
-        return new CrawlerSettings(c.userAgent(), c.delay(), c.maxCrawlDelay(), c.connectTimeout(), c.readTimeout(),
-                c.maxBodyBytes(), d.maxUrlLength(), d.maxRedirects(), c.threads(), d.maxRetries(),
-                c.politeness().orElse(true));
+        return CrawlerSettings.defaults().toBuilder()
+                .userAgent(c.userAgent())
+                .defaultDelay(c.delay())
+                .maxCrawlDelay(c.maxCrawlDelay())
+                .connectTimeout(c.connectTimeout())
+                .readTimeout(c.readTimeout())
+                .maxBodyBytes(c.maxBodyBytes())
+                .threads(c.threads())
+                .politeness(c.politeness().orElse(true))
+                .build();
     }
 
     /** The configuration. */
@@ -137,6 +143,15 @@ public class Engine {
                 .filter(sources::containsKey)
                 .filter(id -> jobs.start(sources.get(id)))
                 .toList();
+    }
+
+    /** Detects the language of a plain text with the extractor's detector ("und" when unsure). */
+    public String detectLanguage(String text) {
+        java.net.URI uri = java.net.URI.create("urn:sdgsearch:classify");
+        var r = new org.sdgsearch.crawl.FetchedResource(uri, uri, 200,
+                Map.of("content-type", List.of("text/plain; charset=utf-8")),
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.Instant.now());
+        return extractor.extract(r) instanceof org.sdgsearch.extract.ExtractedDocument d ? d.language() : "und";
     }
 
     @PreDestroy

@@ -1,0 +1,187 @@
+package org.sdgsearch.classify;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The trained weights: a feature table (hash to column), inverse document frequencies, one linear model per SDG
+ * and the per-SDG decision thresholds. Immutable once built, so one instance serves every thread.
+ *
+ * <p>File format (gzip): magic, version, feature count, feature hashes, idf, then per-SDG bias, threshold, and the
+ * weights quantised to 16 bits with one scale per SDG. Quantisation halves the file and changes scores by less
+ * than 1e-4.
+ */
+final class SdgModel {
+
+    static final int GOALS = 17;
+    private static final int MAGIC = 0x5344474d; // "SDGM"
+    private static final int VERSION = 1;
+
+    private final long[] hashes;   // column -> feature hash
+    private final float[] idf;     // column -> idf
+    private final float[] weights; // column * GOALS + (goal - 1), feature-major so one pass scores all goals
+    private final float[] bias;
+    private final float[] thresholds;
+    private final long[] table;    // open addressing: hash, 0 = empty
+    private final int[] columns;
+
+    SdgModel(long[] hashes, float[] idf, float[] weights, float[] bias, float[] thresholds) {
+        if (idf.length != hashes.length || weights.length != hashes.length * GOALS
+                || bias.length != GOALS || thresholds.length != GOALS) {
+            throw new IllegalArgumentException("inconsistent model dimensions");
+        }
+        this.hashes = hashes;
+        this.idf = idf;
+        this.weights = weights;
+        this.bias = bias;
+        this.thresholds = thresholds;
+        int capacity = Integer.highestOneBit(Math.max(4, hashes.length * 2)) << 1;
+        this.table = new long[capacity];
+        this.columns = new int[capacity];
+        int mask = capacity - 1;
+        for (int c = 0; c < hashes.length; c++) {
+            int slot = (int) (hashes[c] ^ (hashes[c] >>> 32)) & mask;
+            while (table[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = hashes[c];
+            columns[slot] = c;
+        }
+    }
+
+    int features() {
+        return hashes.length;
+    }
+
+    /** Column of a feature hash, or -1 if the model does not know it. */
+    int column(long hash) {
+        int mask = table.length - 1;
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        long k;
+        while ((k = table[slot]) != 0) {
+            if (k == hash) {
+                return columns[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    float idf(int column) {
+        return idf[column];
+    }
+
+    float weight(int column, int goal) {
+        return weights[column * GOALS + goal - 1];
+    }
+
+    float threshold(int goal) {
+        return thresholds[goal - 1];
+    }
+
+    float[] thresholds() {
+        return thresholds.clone();
+    }
+
+    /** A copy with other thresholds (training tunes them after the weights are fitted). */
+    SdgModel withThresholds(float[] newThresholds) {
+        return new SdgModel(hashes, idf, weights, bias, newThresholds.clone());
+    }
+
+    /** Probability-like score per goal (index 0 = SDG 1) of a tf-idf vector. */
+    double[] scores(SparseVector v) {
+        double[] z = new double[GOALS];
+        for (int g = 0; g < GOALS; g++) {
+            z[g] = bias[g];
+        }
+        for (int i = 0; i < v.size(); i++) {
+            int base = v.column(i) * GOALS;
+            double x = v.value(i);
+            for (int g = 0; g < GOALS; g++) {
+                z[g] += x * weights[base + g];
+            }
+        }
+        for (int g = 0; g < GOALS; g++) {
+            z[g] = 1.0 / (1.0 + Math.exp(-z[g]));
+        }
+        return z;
+    }
+
+    void write(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(out, 1 << 16)));
+        data.writeInt(MAGIC);
+        data.writeInt(VERSION);
+        data.writeInt(hashes.length);
+        // Sorted hashes compress better and make the file independent of training order.
+        Integer[] order = new Integer[hashes.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(hashes[a], hashes[b]));
+        long prev = 0;
+        for (int c : order) {
+            data.writeLong(hashes[c] - prev); // deltas: the high bytes are mostly zero and gzip squeezes them
+            prev = hashes[c];
+        }
+        for (int c : order) {
+            data.writeFloat(idf[c]);
+        }
+        for (int g = 0; g < GOALS; g++) {
+            float max = 0;
+            for (int c = 0; c < hashes.length; c++) {
+                max = Math.max(max, Math.abs(weights[c * GOALS + g]));
+            }
+            float scale = max == 0 ? 1 : max / Short.MAX_VALUE;
+            data.writeFloat(bias[g]);
+            data.writeFloat(thresholds[g]);
+            data.writeFloat(scale);
+            for (int c : order) {
+                data.writeShort(Math.round(weights[c * GOALS + g] / scale));
+            }
+        }
+        data.flush();
+        data.close();
+    }
+
+    static SdgModel read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
+        if (data.readInt() != MAGIC) {
+            throw new IOException("not an SDG model file");
+        }
+        int version = data.readInt();
+        if (version != VERSION) {
+            throw new IOException("unsupported SDG model version " + version);
+        }
+        int n = data.readInt();
+        long[] hashes = new long[n];
+        long prev = 0;
+        for (int c = 0; c < n; c++) {
+            prev += data.readLong();
+            hashes[c] = prev;
+        }
+        float[] idf = new float[n];
+        for (int c = 0; c < n; c++) {
+            idf[c] = data.readFloat();
+        }
+        float[] weights = new float[n * GOALS];
+        float[] bias = new float[GOALS];
+        float[] thresholds = new float[GOALS];
+        for (int g = 0; g < GOALS; g++) {
+            bias[g] = data.readFloat();
+            thresholds[g] = data.readFloat();
+            float scale = data.readFloat();
+            for (int c = 0; c < n; c++) {
+                weights[c * GOALS + g] = data.readShort() * scale;
+            }
+        }
+        return new SdgModel(hashes, idf, weights, bias, thresholds);
+    }
+}

@@ -1,0 +1,160 @@
+package org.sdgsearch.classify;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A text as the model sees it: known feature columns with sublinear tf-idf weights, L2-normalised, plus where each
+ * feature first occurs in the text so that evidence can quote the document's own words.
+ */
+final class SparseVector {
+
+    private final int[] column;
+    private final float[] count;
+    private final float[] value;
+    private final String[] sourceText;
+    private final int[] start;
+    private final int[] end;
+
+    private SparseVector(int[] column, float[] count, String[] sourceText, int[] start, int[] end, SdgModel model) {
+        this.column = column;
+        this.count = count;
+        this.sourceText = sourceText;
+        this.start = start;
+        this.end = end;
+        this.value = new float[column.length];
+        double norm = 0;
+        for (int i = 0; i < column.length; i++) {
+            // Sublinear tf: a passage that repeats "water" ten times is not ten times more about water.
+            double v = (1 + Math.log(count[i])) * model.idf(column[i]);
+            value[i] = (float) v;
+            norm += v * v;
+        }
+        if (norm > 0) {
+            float inv = (float) (1 / Math.sqrt(norm));
+            for (int i = 0; i < value.length; i++) {
+                value[i] *= inv;
+            }
+        }
+    }
+
+    /** Vectorises a text in a supported language; features the model does not know are dropped. */
+    static SparseVector of(SdgModel model, String language, String text) {
+        Occurrences occ = new Occurrences();
+        TextFeatures.extract(language, text, (hash, s, e) -> {
+            int c = model.column(hash);
+            if (c >= 0) {
+                occ.add(c, s, e);
+            }
+        });
+        return build(model, text, occ.cols, occ.starts, occ.ends, occ.n);
+    }
+
+    private static SparseVector build(SdgModel model, String text, int[] cols, int[] starts, int[] ends, int n) {
+        // Sort occurrences by column (keeping text order inside a column) to count them without a hash map.
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) cols[i] << 32) | i;
+        }
+        Arrays.sort(keys);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || (keys[i] >>> 32) != (keys[i - 1] >>> 32)) {
+                distinct++;
+            }
+        }
+        int[] column = new int[distinct];
+        float[] count = new float[distinct];
+        int[] start = new int[distinct];
+        int[] end = new int[distinct];
+        int d = -1;
+        for (int i = 0; i < n; i++) {
+            int c = (int) (keys[i] >>> 32);
+            if (d < 0 || column[d] != c) {
+                d++;
+                int occurrence = (int) keys[i];
+                column[d] = c;
+                start[d] = starts[occurrence];
+                end[d] = ends[occurrence];
+            }
+            count[d]++;
+        }
+        String[] source = new String[distinct];
+        Arrays.fill(source, text);
+        return new SparseVector(column, count, source, start, end, model);
+    }
+
+    /** The vector of several texts taken together (a whole document from its passages). */
+    static SparseVector sum(SdgModel model, List<SparseVector> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        Map<Integer, Integer> slot = new HashMap<>();
+        int total = 0;
+        for (SparseVector p : parts) {
+            total += p.size();
+        }
+        int[] column = new int[total];
+        float[] count = new float[total];
+        String[] source = new String[total];
+        int[] start = new int[total];
+        int[] end = new int[total];
+        int n = 0;
+        for (SparseVector p : parts) {
+            for (int i = 0; i < p.size(); i++) {
+                Integer s = slot.get(p.column[i]);
+                if (s == null) {
+                    slot.put(p.column[i], n);
+                    column[n] = p.column[i];
+                    count[n] = p.count[i];
+                    source[n] = p.sourceText[i];
+                    start[n] = p.start[i];
+                    end[n] = p.end[i];
+                    n++;
+                } else {
+                    count[s] += p.count[i];
+                }
+            }
+        }
+        return new SparseVector(Arrays.copyOf(column, n), Arrays.copyOf(count, n), Arrays.copyOf(source, n),
+                Arrays.copyOf(start, n), Arrays.copyOf(end, n), model);
+    }
+
+    int size() {
+        return column.length;
+    }
+
+    int column(int i) {
+        return column[i];
+    }
+
+    float value(int i) {
+        return value[i];
+    }
+
+    /** The words of the text that produced feature {@code i} (first occurrence), whitespace collapsed. */
+    String surface(int i) {
+        return sourceText[i].substring(start[i], end[i]).replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static final class Occurrences {
+        int[] cols = new int[256];
+        int[] starts = new int[256];
+        int[] ends = new int[256];
+        int n;
+
+        void add(int column, int start, int end) {
+            if (n == cols.length) {
+                cols = Arrays.copyOf(cols, n * 2);
+                starts = Arrays.copyOf(starts, n * 2);
+                ends = Arrays.copyOf(ends, n * 2);
+            }
+            cols[n] = column;
+            starts[n] = start;
+            ends[n] = end;
+            n++;
+        }
+    }
+}
