@@ -292,6 +292,7 @@ async function renderSearch(state, seq, focus) {
   els.notices.hidden = !(result.notices && result.notices.length);
   fill(els.results, ...result.hits.map((hit) => resultItem(hit)));
   els.results.start = first;
+  els.results.dataset.total = String(total);
   renderPagination(state, total, result.size || PAGE_SIZE);
   if (focus === 'heading') els.resultsHeading.focus();
 }

@@ -398,6 +398,7 @@ mark{background:var(--_mk);color:#111;padding:0 .1em;border-radius:2px}
             hit.year ? h('span', {textContent: String(hit.year)}) : null));
       }));
       const total = r.total || 0;
+      this._list.dataset.total = String(total);
       const more = total > (r.hits || []).length;
       const p = this._params(0);
       this._more.href = new URL(p.toString() ? '?' + p : './', base).href;
