@@ -101,7 +101,26 @@ public final class CrawlJobs implements AutoCloseable {
                 }
             }
             running.remove(source.id(), r);
+            synchronized (this) {
+                notifyAll();
+            }
         }
+    }
+
+    /**
+     * Waits until no crawl is running, at most {@code timeout}; returns whether all crawls finished. For tests and
+     * for orderly shutdown.
+     */
+    public synchronized boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!running.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     /** Asks a running crawl to stop; returns whether one was running. */

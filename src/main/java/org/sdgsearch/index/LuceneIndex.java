@@ -341,11 +341,11 @@ public final class LuceneIndex implements Closeable {
     @Override
     public void close() throws IOException {
         try {
-            searchers.close();
             if (writer.isOpen()) {
                 commit();
-                writer.close();
             }
+            searchers.close();
+            writer.close();
         } finally {
             directory.close();
         }
