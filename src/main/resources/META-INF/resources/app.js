@@ -38,9 +38,16 @@ const els = {
   results: $('results'), pagination: $('pagination'), resultsHeading: $('results-heading'),
 };
 
-const goals = Array.from({length: 17}, (_, i) => ({number: i + 1, colour: SDG_COLOURS[i], names: {en: `Goal ${i + 1}`}}));
+// English short names, so the chips read well before /api/sdgs answers (it brings the other languages).
+const SDG_NAMES = ['No poverty', 'Zero hunger', 'Good health and well-being', 'Quality education', 'Gender equality',
+  'Clean water and sanitation', 'Affordable and clean energy', 'Decent work and economic growth',
+  'Industry, innovation and infrastructure', 'Reduced inequalities', 'Sustainable cities and communities',
+  'Responsible consumption and production', 'Climate action', 'Life below water', 'Life on land',
+  'Peace, justice and strong institutions', 'Partnerships for the goals'];
+const goals = SDG_NAMES.map((en, i) => ({number: i + 1, colour: SDG_COLOURS[i], names: {en}}));
 let partnershipNames = new Map();
 let renderSeq = 0;
+let lastResult = null;
 const expandedFacets = new Set();
 
 // ---------------------------------------------------------------- small DOM helpers
@@ -277,6 +284,7 @@ async function renderSearch(state, seq, focus) {
   if (seq !== renderSeq) return;
   els.searchView.removeAttribute('aria-busy');
   lastSearchHref = searchHref(state);
+  lastResult = {seq, result};
   document.title = state.q ? `${state.q} — SDG Search` : 'SDG Search';
   renderChips(state, result.facets && result.facets.sdg);
   renderFacets(state, result.facets || {});
@@ -790,4 +798,16 @@ async function loadCatalogue() {
   }
 }
 
-loadCatalogue().finally(() => render('none'));
+// The first search does not wait for the catalogue (goal names, partnership names): it is shown at once and its
+// labels are filled in when the catalogue arrives.
+render('none');
+loadCatalogue().then(() => {
+  const state = readState();
+  if (state.doc || state.org) return;
+  if (lastResult && lastResult.seq === renderSeq) {
+    renderChips(state, lastResult.result.facets && lastResult.result.facets.sdg);
+    renderFacets(state, lastResult.result.facets || {});
+    renderActiveFilters(state);
+    fill(els.results, ...lastResult.result.hits.map((hit) => resultItem(hit)));
+  }
+});

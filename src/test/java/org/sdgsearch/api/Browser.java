@@ -74,15 +74,35 @@ final class Browser implements AutoCloseable {
         return new Browser(driver, service, profile);
     }
 
-    /** Writes the shared test fixtures plus a hex-id XSS document into the app's index (idempotent: by id). */
+    /**
+     * Writes the shared test fixtures plus a hex-id XSS document into the app's index (idempotent: by id), after the
+     * start-up crawl (if any) is over, so that counts do not change under the browser's feet.
+     */
     static void index(Engine engine) {
+        try {
+            engine.jobs().awaitIdle(Duration.ofMinutes(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        fixtures().forEach(engine.index()::put);
+        engine.index().commit();
+        engine.index().refresh();
+    }
+
+    /** Takes the fixtures out again, so that test classes running later in the same application see its own index. */
+    static void unindex(Engine engine) {
+        fixtures().forEach(d -> engine.index().delete(d.id()));
+        engine.index().commit();
+        engine.index().refresh();
+    }
+
+    private static List<IndexedDocument> fixtures() {
         List<IndexedDocument> docs = new ArrayList<>(Fixtures.corpus());
         docs.add(Fixtures.doc(XSS_ID, "swa", "KE", "<script>window.__xss=1</script>Chlorination guide",
                 "Chlorination of water points <img src=x onerror=window.__xss=1> keeps water safe. "
                         + "<script>window.__xss=1</script>", "en", "web", 2024, 6));
-        docs.forEach(engine.index()::put);
-        engine.index().commit();
-        engine.index().refresh();
+        return docs;
     }
 
     Object js(String script, Object... args) {
@@ -90,7 +110,7 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(40)).until(condition);
     }
 
     /** Whether any XSS payload ran in the page. */
