@@ -32,6 +32,20 @@ public interface SdgSearchConfig {
     /** Extraction. */
     Extract extract();
 
+    /** Per-origin rate limit of the read-only search endpoints. */
+    RateLimit rateLimit();
+
+    /** Rate limit settings. */
+    interface RateLimit {
+        /** Sustained requests per second per origin (0 disables the limit). */
+        @WithDefault("20")
+        double perSecond();
+
+        /** Requests an origin may send at once before the sustained rate applies. */
+        @WithDefault("40")
+        int burst();
+    }
+
     /** Crawler settings. */
     interface Crawl {
         /** Crawl every source once when the application starts. */

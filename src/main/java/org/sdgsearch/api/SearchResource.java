@@ -24,6 +24,9 @@ import org.sdgsearch.search.UserQuery;
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
 
+    /** Longer queries are refused; up to this, the query parser keeps the first {@link UserQuery#MAX_LENGTH}. */
+    static final int MAX_QUERY_CHARS = 2 * UserQuery.MAX_LENGTH;
+
     @Inject
     Engine engine;
 
@@ -45,9 +48,8 @@ public class SearchResource {
             @Parameter(description = "relevance (default) or date") @QueryParam("sort") String sort,
             @Parameter(description = "1-based page") @QueryParam("page") String page,
             @Parameter(description = "results per page, 1-100 (default 10)") @QueryParam("size") String size) {
-        if (q != null && q.length() > 10 * UserQuery.MAX_LENGTH) {
-            throw Problem.of(413, "Query too long", "q", "q must be at most " + 10 * UserQuery.MAX_LENGTH
-                    + " characters");
+        if (q != null && q.length() > MAX_QUERY_CHARS) {
+            throw Problem.of(413, "Query too long", "q", "q must be at most " + MAX_QUERY_CHARS + " characters");
         }
         SearchRequest.Sort order;
         if (sort == null || sort.isBlank() || sort.equalsIgnoreCase("relevance")) {

@@ -30,14 +30,19 @@ final class SdgModel {
     private final float[] weights; // column * GOALS + (goal - 1), feature-major so one pass scores all goals
     private final float[] bias;
     private final float[] thresholds;
+    private final int charGrams;   // longest character n-gram, 0 = words only
+    private final float charWeight; // norm of the character block relative to the word block
     private final long[] table;    // open addressing: hash, 0 = empty
     private final int[] columns;
 
-    SdgModel(long[] hashes, float[] idf, float[] weights, float[] bias, float[] thresholds) {
+    SdgModel(int charGrams, float charWeight, long[] hashes, float[] idf, float[] weights, float[] bias,
+             float[] thresholds) {
         if (idf.length != hashes.length || weights.length != hashes.length * GOALS
                 || bias.length != GOALS || thresholds.length != GOALS) {
             throw new IllegalArgumentException("inconsistent model dimensions");
         }
+        this.charGrams = charGrams;
+        this.charWeight = charWeight;
         this.hashes = hashes;
         this.idf = idf;
         this.weights = weights;
@@ -75,6 +80,18 @@ final class SdgModel {
         return -1;
     }
 
+    int charGrams() {
+        return charGrams;
+    }
+
+    float charWeight() {
+        return charWeight;
+    }
+
+    boolean isCharGram(int column) {
+        return TextFeatures.isCharGram(hashes[column]);
+    }
+
     float idf(int column) {
         return idf[column];
     }
@@ -93,7 +110,7 @@ final class SdgModel {
 
     /** A copy with other thresholds (training tunes them after the weights are fitted). */
     SdgModel withThresholds(float[] newThresholds) {
-        return new SdgModel(hashes, idf, weights, bias, newThresholds.clone());
+        return new SdgModel(charGrams, charWeight, hashes, idf, weights, bias, newThresholds.clone());
     }
 
     /** Probability-like score per goal (index 0 = SDG 1) of a tf-idf vector. */
@@ -119,6 +136,8 @@ final class SdgModel {
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(out, 1 << 16)));
         data.writeInt(MAGIC);
         data.writeInt(VERSION);
+        data.writeInt(charGrams);
+        data.writeFloat(charWeight);
         data.writeInt(hashes.length);
         // Sorted hashes compress better and make the file independent of training order.
         Integer[] order = new Integer[hashes.length];
@@ -160,6 +179,8 @@ final class SdgModel {
         if (version != VERSION) {
             throw new IOException("unsupported SDG model version " + version);
         }
+        int charGrams = data.readInt();
+        float charWeight = data.readFloat();
         int n = data.readInt();
         long[] hashes = new long[n];
         long prev = 0;
@@ -182,6 +203,6 @@ final class SdgModel {
                 weights[c * GOALS + g] = data.readShort() * scale;
             }
         }
-        return new SdgModel(hashes, idf, weights, bias, thresholds);
+        return new SdgModel(charGrams, charWeight, hashes, idf, weights, bias, thresholds);
     }
 }

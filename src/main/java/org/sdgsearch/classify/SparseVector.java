@@ -25,25 +25,31 @@ final class SparseVector {
         this.start = start;
         this.end = end;
         this.value = new float[column.length];
-        double norm = 0;
+        // Words and character n-grams are normalised apart: n-grams are many times more numerous and would
+        // otherwise drown the words.
+        double wordNorm = 0;
+        double charNorm = 0;
         for (int i = 0; i < column.length; i++) {
             // Sublinear tf: a passage that repeats "water" ten times is not ten times more about water.
             double v = (1 + Math.log(count[i])) * model.idf(column[i]);
             value[i] = (float) v;
-            norm += v * v;
-        }
-        if (norm > 0) {
-            float inv = (float) (1 / Math.sqrt(norm));
-            for (int i = 0; i < value.length; i++) {
-                value[i] *= inv;
+            if (model.isCharGram(column[i])) {
+                charNorm += v * v;
+            } else {
+                wordNorm += v * v;
             }
+        }
+        float wordScale = wordNorm > 0 ? (float) (1 / Math.sqrt(wordNorm)) : 0;
+        float charScale = charNorm > 0 ? (float) (model.charWeight() / Math.sqrt(charNorm)) : 0;
+        for (int i = 0; i < value.length; i++) {
+            value[i] *= model.isCharGram(column[i]) ? charScale : wordScale;
         }
     }
 
     /** Vectorises a text in a supported language; features the model does not know are dropped. */
     static SparseVector of(SdgModel model, String language, String text) {
         Occurrences occ = new Occurrences();
-        TextFeatures.extract(language, text, (hash, s, e) -> {
+        TextFeatures.extract(language, text, model.charGrams(), (hash, s, e) -> {
             int c = model.column(hash);
             if (c >= 0) {
                 occ.add(c, s, e);

@@ -77,6 +77,15 @@ final class TextFeatures {
      * metadata texts into the model and mean nothing in a partner's report.
      */
     static void extract(String language, String text, Sink sink) {
+        extract(language, text, 0, sink);
+    }
+
+    /**
+     * As {@link #extract(String, String, Sink)}, plus, when {@code charGrams > 0}, the character n-grams of each
+     * term (lengths 3 to {@code charGrams}, with word-boundary marks) so that unseen inflections and compounds
+     * still share features with the training texts.
+     */
+    static void extract(String language, String text, int charGrams, Sink sink) {
         Analyzer analyzer = ANALYZERS.get(language);
         if (analyzer == null) {
             throw new IllegalArgumentException("unsupported language: " + language);
@@ -98,6 +107,9 @@ final class TextFeatures {
                 int start = offset.startOffset();
                 int end = offset.endOffset();
                 sink.accept(hash, start, end);
+                if (charGrams > 0) {
+                    charGrams(buffer, length, charGrams, start, end, sink);
+                }
                 if (previous != 0) {
                     sink.accept(bigram(previous, hash), previousStart, end);
                 }
@@ -108,6 +120,21 @@ final class TextFeatures {
         } catch (IOException e) {
             // Analysis reads from a String: an IOException here is a programming error.
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void charGrams(char[] term, int length, int max, int start, int end, Sink sink) {
+        // Positions -1 and length stand for the word-boundary marks.
+        for (int n = 3; n <= max; n++) {
+            for (int from = -1; from + n <= length + 1; from++) {
+                long h = 0x84222325cbf29ce4L + n;
+                for (int i = from; i < from + n; i++) {
+                    char c = i < 0 ? '\u0002' : i >= length ? '\u0003' : term[i];
+                    h ^= c;
+                    h *= 0x100000001b3L;
+                }
+                sink.accept(mix(h ^ 0x5bd1e9955bd1e995L) | 1L, start, end);
+            }
         }
     }
 
@@ -144,7 +171,13 @@ final class TextFeatures {
         return z ^ (z >>> 33);
     }
 
+    /** Word features have an even hash, character n-grams an odd one, so each block can be normalised apart. */
+    static boolean isCharGram(long hash) {
+        return (hash & 1L) != 0;
+    }
+
     private static long nonZero(long h) {
-        return h == 0 ? 1 : h;
+        long even = h & ~1L;
+        return even == 0 ? 2 : even;
     }
 }

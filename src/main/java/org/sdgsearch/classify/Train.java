@@ -111,7 +111,11 @@ public final class Train {
                     Double.parseDouble(get("c", Double.toString(d.c()))),
                     Integer.parseInt(get("min-df", Integer.toString(d.minDf()))),
                     Integer.parseInt(get("official-copies", Integer.toString(d.officialCopies()))),
-                    Double.parseDouble(get("positive-power", Double.toString(d.positivePower()))));
+                    Double.parseDouble(get("positive-power", Double.toString(d.positivePower()))),
+                    Boolean.parseBoolean(get("process-fields", Boolean.toString(d.processFields()))),
+                    Integer.parseInt(get("char-grams", Integer.toString(d.charGrams()))),
+                    Double.parseDouble(get("char-weight", Double.toString(d.charWeight()))),
+                    Integer.parseInt(get("official-combos", Integer.toString(d.officialCombos()))));
         }
     }
 }

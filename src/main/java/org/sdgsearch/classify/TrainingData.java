@@ -83,6 +83,25 @@ final class TrainingData {
         return all;
     }
 
+    /**
+     * True for metadata fields that describe how statistics are produced (collection, imputation, aggregation,
+     * quality, data sources) rather than what the indicator is about: their wording is much the same for every
+     * goal, so they teach the model the style of statistical offices, not the goals.
+     */
+    static boolean isProcessField(String id) {
+        String[] p = id.split(":");
+        if (p.length < 4 || p[0].equals("dpga") || p[0].equals("official")) {
+            return false;
+        }
+        String field = p[3].toLowerCase(Locale.ROOT);
+        return PROCESS_FIELDS.contains(field) || field.startsWith("source") || field.startsWith("disaggregation")
+                || field.endsWith("disaggregations") || field.equals("data_footnote") || field.equals("time_period");
+    }
+
+    private static final Set<String> PROCESS_FIELDS = Set.of("coll_method", "data_validation", "quality_assure",
+            "quality_mgmnt", "imputation", "reg_agg", "comparability", "coverage", "source_type", "doc_method",
+            "data_source", "computation_disaggregation", "sources");
+
     /** The benchmark rows of a file with columns id,text,sdg,label. */
     static List<BenchmarkRow> benchmark(Path csv) throws IOException {
         List<BenchmarkRow> rows = new ArrayList<>();

@@ -280,7 +280,9 @@ final class CrawlRun {
         boolean due = rec.status() == CrawlStatus.DISCOVERED || rec.nextFetchAt() == null
                 || !rec.nextFetchAt().isAfter(now);
         if (!due) {
-            replay(rec.url(), w.depth(), w.site());
+            if (linksStillCount(rec)) {
+                replay(rec.url(), w.depth(), w.site());
+            }
             finish(rec.url(), b -> b);
             return Outcome.done(0);
         }
@@ -291,44 +293,42 @@ final class CrawlRun {
         }
         long delay = hostDelay(rules);
 
-        // Fetch, following same-host redirects inline so every hop is counted and checked.
-        String currentUrl = w.url();
+        // Fetch, following same-host redirects inline so every hop is counted and checked. Only the first URL and
+        // the final one get records: the first says where it led (or why it failed), the final one holds the page.
         URI current = uri;
         UrlRecord currentRec = rec;
         Set<String> chain = new LinkedHashSet<>();
-        chain.add(currentUrl);
+        chain.add(w.url());
         int hops = w.redirects();
         FetchResult result;
+        FetchResult.Redirect lastRedirect = null;
         while (true) {
             result = fetcher.fetch(current, currentRec.etag(), currentRec.lastModified(), pageLimits);
             if (!(result instanceof FetchResult.Redirect redirect)) {
                 break;
             }
+            lastRedirect = redirect;
             hops++;
             Optional<String> target = normalizer.normalize(redirect.location().toString());
-            UrlRecord from = currentRec;
-            int status = redirect.status();
             if (target.isEmpty()) {
-                finishError(from, "redirect to an invalid URL: " + redirect.location(), status, redirect.took());
+                finishError(rec, "redirect to an invalid URL: " + redirect.location(), redirect.status(),
+                        redirect.took());
                 return Outcome.done(delay);
             }
             String t = target.get();
             if (hops > settings.maxRedirects()) {
-                finishError(from, "more than " + settings.maxRedirects() + " redirects (last to " + t + ")", status,
-                        redirect.took());
+                finishError(rec, "more than " + settings.maxRedirects() + " redirects (last to " + t + ")",
+                        redirect.status(), redirect.took());
                 return Outcome.done(delay);
             }
             if (!chain.add(t)) {
-                finishError(from, "redirect loop via " + t, status, redirect.took());
+                finishError(rec, "redirect loop via " + t, redirect.status(), redirect.took());
                 return Outcome.done(delay);
             }
             URI targetUri = URI.create(t);
             int targetSite = siteOf(targetUri);
-            UnaryOperator<UrlRecord.Builder> asRedirect = b -> b.httpStatus(status).fetchedAt(clock.instant())
-                    .fetchDuration(redirect.took()).failures(0)
-                    .interval(grow(from.interval())).nextFetchAt(clock.instant().plus(grow(from.interval())));
             if (targetSite < 0) {
-                finishRemoving(from, CrawlStatus.REDIRECTED, "redirect to out-of-scope " + t, asRedirect);
+                finishRedirected(rec, redirect, "redirect to out-of-scope " + t);
                 outOfScope.incrementAndGet();
                 return Outcome.done(delay);
             }
@@ -336,19 +336,30 @@ final class CrawlRun {
             UrlRecord targetRec = store.get(sourceId, t).orElse(null);
             if (!sameHost || !rules.allowed(t) || (targetRec != null && visitedThisCrawl(targetRec))) {
                 // Another host has its own queue and politeness; a disallowed target gets its status there.
-                finishRemoving(from, CrawlStatus.REDIRECTED, "redirect to " + t, asRedirect);
+                finishRedirected(rec, redirect, "redirect to " + t);
                 reach(t, w.depth(), targetSite, null);
                 return Outcome.done(delay);
             }
-            finishRemoving(from, CrawlStatus.REDIRECTED, "redirect to " + t, asRedirect);
-            if (targetRec == null) {
-                targetRec = store.update(sourceId, t, cur -> cur != null ? cur
-                        : UrlRecord.discovered(sourceId, t, w.depth(), clock.instant()));
+            current = targetUri;
+            currentRec = targetRec != null ? targetRec
+                    : UrlRecord.discovered(sourceId, t, w.depth(), clock.instant());
+        }
+        if (lastRedirect != null) {
+            String finalUrl = currentRec.url();
+            finishRedirected(rec, lastRedirect, "redirect to " + finalUrl);
+            int depth = w.depth();
+            boolean[] isNew = new boolean[1];
+            currentRec = store.update(sourceId, finalUrl, cur -> {
+                if (cur != null) {
+                    return cur.lastSeen() != null && !cur.lastSeen().isBefore(started) ? cur
+                            : cur.toBuilder().lastSeen(clock.instant()).build();
+                }
+                isNew[0] = true;
+                return UrlRecord.discovered(sourceId, finalUrl, depth, clock.instant());
+            });
+            if (isNew[0]) {
                 discovered.incrementAndGet();
             }
-            currentUrl = t;
-            current = targetUri;
-            currentRec = targetRec;
         }
         return handle(w, uri, current, currentRec, result, delay);
     }
@@ -447,7 +458,8 @@ final class CrawlRun {
         UnaryOperator<UrlRecord.Builder> fetchedFacts = b -> http.apply(b).contentHash(hash).failures(0)
                 .interval(interval).nextFetchAt(now.plus(interval));
         if (doc.noindex()) {
-            finishRemoving(rec, CrawlStatus.DISALLOWED, "noindex", fetchedFacts);
+            // No content hash: it marks a delivered document (UrlRecord.indexed()).
+            finishRemoving(rec, CrawlStatus.DISALLOWED, "noindex", b -> fetchedFacts.apply(b).contentHash(null));
             disallowed.incrementAndGet();
             return;
         }
@@ -828,6 +840,14 @@ final class CrawlRun {
                 : changes.apply(cur.toBuilder()).queuedFrom(null).visitedAt(now).build());
     }
 
+    private void finishRedirected(UrlRecord rec, FetchResult.Redirect redirect, String reason) {
+        Instant now = clock.instant();
+        Duration interval = grow(rec.interval());
+        finishRemoving(rec, CrawlStatus.REDIRECTED, reason, b -> b.httpStatus(redirect.status()).fetchedAt(now)
+                .fetchDuration(redirect.took()).failures(0).contentHash(null).interval(interval)
+                .nextFetchAt(now.plus(interval)));
+    }
+
     /** Records a status that takes the URL out of the index, removing its document if it was there. */
     private void finishRemoving(UrlRecord rec, CrawlStatus status, String reason,
                                 UnaryOperator<UrlRecord.Builder> changes) {
@@ -836,12 +856,12 @@ final class CrawlRun {
             try {
                 sink.remove(source, rec.url());
                 removed.incrementAndGet();
-                finish(rec.url(), b -> changes.apply(b).status(status, reason));
+                finish(rec.url(), b -> changes.apply(b).status(status, reason).contentHash(null));
             } finally {
                 commitLock.readLock().unlock();
             }
         } else {
-            finish(rec.url(), b -> changes.apply(b).status(status, reason));
+            finish(rec.url(), b -> changes.apply(b).status(status, reason).contentHash(null));
         }
     }
 
@@ -886,6 +906,15 @@ final class CrawlRun {
     }
 
     // --- helpers ---
+
+    /** Whether the stored outlinks of a page not fetched this time still keep its targets alive. */
+    private static boolean linksStillCount(UrlRecord r) {
+        return switch (r.status()) {
+            case GONE, OUT_OF_SCOPE -> false;
+            case DISALLOWED -> r.reason().equals("noindex"); // noindex pages may still be followed
+            default -> true;
+        };
+    }
 
     private boolean visitedThisCrawl(UrlRecord r) {
         return r.visitedAt() != null && !r.visitedAt().isBefore(started);

@@ -48,7 +48,10 @@ public interface CrawlStatusStore extends AutoCloseable {
     /** Fetched URLs whose recrawl is due at {@code now}, most overdue first. */
     List<UrlRecord> due(String sourceId, Instant now, int limit);
 
-    /** Indexed URLs (FETCHED, NOT_MODIFIED) not reached by any crawl since {@code since}: dropped from the site. */
+    /**
+     * URLs that may have a document in the index (FETCHED, NOT_MODIFIED, ERROR) not reached by any crawl since
+     * {@code since}: dropped from the site.
+     */
     List<UrlRecord> indexedNotSeenSince(String sourceId, Instant since, int limit);
 
     /** Most recent failures (status ERROR) of a source. */

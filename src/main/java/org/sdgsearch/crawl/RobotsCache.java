@@ -60,8 +60,9 @@ final class RobotsCache {
         this.fetcher = fetcher;
         this.settings = settings;
         this.clock = clock;
-        // The parser's own cap is in milliseconds; ours is applied again by the crawler for clarity.
-        this.parser = new SimpleRobotRulesParser(settings.maxCrawlDelay().toMillis(), 5);
+        // No cap in the parser: crawler-commons turns a Crawl-delay above its cap into "disallow all", whereas we
+        // cap the delay (CrawlerSettings.maxCrawlDelay) and keep crawling, slowly.
+        this.parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
     }
 
     /** The host key: "scheme://host:port". */

@@ -48,9 +48,13 @@ public record UrlRecord(String sourceId, String url, CrawlStatus status, String 
                 Duration.ZERO, 0, now, now, null, Instant.EPOCH, null);
     }
 
-    /** Whether a document for this URL is (or should be) in the index. */
+    /**
+     * Whether a document for this URL may be in the index: it was fetched and delivered, and has not been removed
+     * since (a failure keeps the document until the URL is known to be gone, and a content hash marks a delivery).
+     */
     public boolean indexed() {
-        return status == CrawlStatus.FETCHED || status == CrawlStatus.NOT_MODIFIED;
+        return status == CrawlStatus.FETCHED || status == CrawlStatus.NOT_MODIFIED
+                || (status == CrawlStatus.ERROR && contentHash != null);
     }
 
     /** A builder starting from this record, to change a few fields. */

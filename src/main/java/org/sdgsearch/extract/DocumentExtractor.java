@@ -28,6 +28,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.xml.sax.SAXException;
@@ -145,6 +146,14 @@ final class DocumentExtractor {
         pdf.setCatchIntermediateIOExceptions(true);
         pdf.setMaxMainMemoryBytes(PDF_MAX_MAIN_MEMORY);
         context.set(PDFParserConfig.class, pdf);
+        OfficeParserConfig office = new OfficeParserConfig();
+        // The default DOCX/PPTX extractors build an XMLBeans tree of the whole part before writing any text, so a
+        // small file inflating to hundreds of MB exhausts memory before the write limit or Tika's zip-bomb guard
+        // (which Tika relies on instead of POI's ratio check) can act. The SAX extractors stream.
+        office.setUseSAXDocxExtractor(true);
+        office.setUseSAXPptxExtractor(true);
+        office.setExtractMacros(false);
+        context.set(OfficeParserConfig.class, office);
         TesseractOCRConfig ocr = new TesseractOCRConfig();
         ocr.setSkipOcr(true);
         context.set(TesseractOCRConfig.class, ocr);

@@ -28,7 +28,10 @@ final class LanguageIdentifier {
     private static final int WINDOW_CHARS = 2_000;
     // Below this many letters the n-gram statistics are noise, and a declared language is more trustworthy.
     private static final int SHORT_TEXT_LETTERS = 60;
-    private static final double UNSURE = 0.5;
+    // Best score at least this many times the runner-up's counts as a sure answer for a window.
+    private static final double SURE_MARGIN = 1.15;
+    // The declared language wins when it got at least this share of the winner's votes.
+    private static final double TIE = 0.6;
 
     // ISO 639-3 individual languages that OpenNLP uses where ISO 639-1 has a code for the macrolanguage.
     private static final Map<String, String> MACRO = Map.ofEntries(
@@ -37,7 +40,8 @@ final class LanguageIdentifier {
             Map.entry("ekk", "et"), Map.entry("lvs", "lv"), Map.entry("khk", "mn"), Map.entry("uzn", "uz"),
             Map.entry("swh", "sw"), Map.entry("azj", "az"), Map.entry("nob", "nb"), Map.entry("nno", "nn"),
             Map.entry("npi", "ne"), Map.entry("ory", "or"), Map.entry("pbu", "ps"), Map.entry("plt", "mg"),
-            Map.entry("gug", "gn"), Map.entry("quy", "qu"), Map.entry("ydd", "yi"), Map.entry("als", "sq"));
+            Map.entry("gug", "gn"), Map.entry("pnb", "pa"), Map.entry("ckb", "ku"), Map.entry("quz", "qu"),
+            Map.entry("quy", "qu"), Map.entry("ydd", "yi"), Map.entry("als", "sq"));
 
     private static final Map<String, String> ISO3_TO_ISO1 = buildIso3Map();
 
@@ -68,28 +72,33 @@ final class LanguageIdentifier {
         if (letters == 0) {
             return UNDETERMINED;
         }
-        Map<String, Double> votes = new HashMap<>();
-        double total = 0;
+        // OpenNLP's scores are spread over ~100 languages and tiny in absolute terms; what tells a sure answer
+        // from a guess is how far the best language is ahead of the runner-up.
+        Map<String, Double> sure = new HashMap<>();
+        Map<String, Double> guesses = new HashMap<>();
         for (String window : windows(text)) {
             List<LanguageResult> results = detect(window);
-            if (results.isEmpty() || results.get(0).isUnknown()) {
+            if (results.isEmpty() || results.get(0).getLanguage().isEmpty()) {
                 continue;
             }
-            LanguageResult best = results.get(0);
-            double weight = window.length() * best.getRawScore();
-            votes.merge(toIso1(best.getLanguage()), weight, Double::sum);
-            total += window.length();
+            String best = toIso1(results.get(0).getLanguage());
+            double margin = results.size() < 2 ? Double.MAX_VALUE
+                    : results.get(0).getRawScore() / Math.max(1e-9, results.get(1).getRawScore());
+            (margin >= SURE_MARGIN ? sure : guesses).merge(best, (double) window.length(), Double::sum);
         }
+        Map<String, Double> votes = sure.isEmpty() ? guesses : sure;
         if (votes.isEmpty()) {
             return declaredCode == null ? UNDETERMINED : declaredCode;
         }
         Map.Entry<String, Double> winner = votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        double share = winner.getValue() / total;
-        if (share < UNSURE && declaredCode != null && votes.containsKey(declaredCode)) {
-            return declaredCode;
-        }
-        if (share < UNSURE / 2 && declaredCode != null) {
-            return declaredCode;
+        if (declaredCode != null) {
+            if (sure.isEmpty()) {
+                return declaredCode;
+            }
+            // A close race between the detected and the declared language goes to the declared one.
+            if (votes.getOrDefault(declaredCode, 0.0) >= TIE * winner.getValue()) {
+                return declaredCode;
+            }
         }
         return winner.getKey();
     }
@@ -105,21 +114,24 @@ final class LanguageIdentifier {
         }
     }
 
-    /** Evenly spaced windows, cut at spaces so that no window starts or ends inside a word. */
+    /**
+     * Windows that each get a vote. Short texts are cut into consecutive pieces, long ones sampled at evenly spaced
+     * places; the detector alone would decide on the first few hundred characters it sees.
+     */
     static List<String> windows(String text) {
-        if (text.length() <= WINDOWS * WINDOW_CHARS) {
-            return List.of(text);
-        }
-        String[] out = new String[WINDOWS];
-        long step = (text.length() - WINDOW_CHARS) / (WINDOWS - 1);
-        for (int i = 0; i < WINDOWS; i++) {
+        int n = Math.max(1, Math.min(WINDOWS, text.length() / (WINDOW_CHARS / 2)));
+        int size = Math.min(WINDOW_CHARS, (text.length() + n - 1) / n);
+        long step = n == 1 ? 0 : (text.length() - size) / (n - 1);
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
             int start = (int) (i * step);
-            int end = Math.min(text.length(), start + WINDOW_CHARS);
-            int s = text.indexOf(' ', start);
+            int end = Math.min(text.length(), start + size);
+            // Cut at spaces so that no window starts or ends inside a word (scripts without spaces cut anywhere).
+            int s = start == 0 ? -1 : text.indexOf(' ', start);
             start = s < 0 || s > start + 100 ? start : s + 1;
-            int e = text.lastIndexOf(' ', end);
-            end = e < start + WINDOW_CHARS / 2 ? end : e;
-            out[i] = text.substring(start, end);
+            int e = end == text.length() ? -1 : text.lastIndexOf(' ', end);
+            end = e < start + size / 2 ? end : e;
+            out[i] = text.substring(start, Math.max(start, end));
         }
         return List.of(out);
     }
@@ -148,6 +160,11 @@ final class LanguageIdentifier {
     /** Maps an OpenNLP (ISO 639-3) code to ISO 639-1 where one exists. */
     static String toIso1(String iso3) {
         String code = iso3.toLowerCase(Locale.ROOT);
+        // "zho-simp", "zho-trad", "hin-rom", "mya-zaw": script variants of one language.
+        int dash = code.indexOf('-');
+        if (dash > 0) {
+            code = code.substring(0, dash);
+        }
         String macro = MACRO.get(code);
         if (macro != null) {
             return macro;

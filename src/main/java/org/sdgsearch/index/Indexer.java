@@ -67,7 +67,7 @@ public final class Indexer implements DocumentSink {
             urls.add(url);
             partnerships.add(source.id());
             write(new IndexedDocument(id, List.copyOf(urls), List.copyOf(partnerships), List.of(), List.of(),
-                    doc.title(), doc.description(), doc.text(), doc.language(), DocumentType.of(doc.mediaType()),
+                    displayTitle(doc), doc.description(), doc.text(), doc.language(), DocumentType.of(doc.mediaType()),
                     doc.mediaType(), doc.published(), doc.modified(), fetched.fetchedAt(), changed, doc.author(),
                     doc.pages(), profile));
         }
@@ -165,6 +165,23 @@ public final class Indexer implements DocumentSink {
         return new IndexedDocument(d.id(), urls, partnerships, List.copyOf(countries), List.copyOf(stakeholders),
                 d.title(), d.description(), d.text(), d.language(), d.type(), d.mediaType(), d.published(),
                 d.modified(), d.fetched(), d.changed(), d.author(), d.pages(), d.profile());
+    }
+
+    /** Documents without a title (plain text, untitled PDFs) are shown by their file name, never as a blank line. */
+    static String displayTitle(ExtractedDocument doc) {
+        if (!doc.title().isBlank()) {
+            return doc.title().strip();
+        }
+        String name;
+        try {
+            String path = java.net.URI.create(doc.url()).getPath();
+            name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+            name = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            name = doc.url().substring(doc.url().lastIndexOf('/') + 1);
+        }
+        name = name.replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[-_]+", " ").strip();
+        return name.isEmpty() ? doc.url() : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /**

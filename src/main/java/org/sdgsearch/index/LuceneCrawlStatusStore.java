@@ -220,7 +220,7 @@ public final class LuceneCrawlStatusStore implements CrawlStatusStore {
     @Override
     public synchronized List<UrlRecord> indexedNotSeenSince(String sourceId, Instant since, int limit) {
         Query q = bool(urlsOf(sourceId), LongPoint.newRangeQuery(LAST_SEEN, Long.MIN_VALUE, since.toEpochMilli() - 1),
-                statusIn(CrawlStatus.FETCHED, CrawlStatus.NOT_MODIFIED));
+                statusIn(CrawlStatus.FETCHED, CrawlStatus.NOT_MODIFIED, CrawlStatus.ERROR));
         return search(q, Sort.INDEXORDER, limit);
     }
 

@@ -505,7 +505,7 @@ public final class LuceneSearch implements SearchService {
                 FacetsCollector fc = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
                 Facets facets = new SortedSetDocValuesFacetCounts(state, fc);
                 try {
-                    FacetResult r = facets.getTopChildren(Integer.MAX_VALUE / 2, dimension);
+                    FacetResult r = facets.getAllChildren(dimension);
                     if (r != null) {
                         for (LabelAndValue lv : r.labelValues) {
                             out.put(lv.label, lv.value.longValue());
