@@ -338,7 +338,7 @@ mark{background:var(--_mk);color:#111;padding:0 .1em;border-radius:2px}
       return p;
     }
 
-    async _search() {
+    async _search(retry) {
       const seq = ++this._seq;
       if (this._abort) this._abort.abort();
       const ctrl = this._abort = new AbortController();
@@ -349,10 +349,10 @@ mark{background:var(--_mk);color:#111;padding:0 .1em;border-radius:2px}
       let res;
       try {
         res = await fetch(new URL('api/search?' + this._params(this._size), this._api), {credentials: 'omit', signal: ctrl.signal, headers: {Accept: 'application/json'}});
-        if (res.status === 429) {
-          // Rate limited: say so, and try once more when the server says we may (bounded, and only if nothing newer).
+        if (res.status === 429 && !retry) {
+          // Rate limited: say so, and try once more when the server says we may (unless something newer ran).
           const wait = Math.min(30, Math.max(1, parseInt(res.headers.get('Retry-After'), 10) || 5));
-          setTimeout(() => { if (seq === this._seq && this.isConnected) this._search(); }, wait * 1000);
+          setTimeout(() => { if (seq === this._seq && this.isConnected) this._search(true); }, wait * 1000);
         }
         if (!res.ok) throw res;
         res = await res.json();

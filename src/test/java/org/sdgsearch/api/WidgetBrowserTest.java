@@ -203,7 +203,9 @@ class WidgetBrowserTest {
         long scoped = total("scoped");
         String name = engine.sources().get("demo-alliance").name();
         browser.waitFor(d -> shadow("scoped").findElement(By.cssSelector(".scope")).getText().contains(name));
-        shadow("scoped").findElement(By.xpath(".//label[contains(., 'All partnerships')]")).click();
+        // (XPath does not reach into shadow roots; CSS does.)
+        shadow("scoped").findElements(By.cssSelector(".scope label")).stream()
+                .filter(l -> l.getText().contains("All partnerships")).findFirst().orElseThrow().click();
         browser.waitFor(d -> total("scoped") != scoped);
         assertTrue(total("scoped") > scoped);
     }
