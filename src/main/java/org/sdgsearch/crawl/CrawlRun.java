@@ -34,6 +34,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 import org.sdgsearch.crawl.Frontier.Work;
@@ -57,6 +59,15 @@ import org.sdgsearch.source.Website;
 final class CrawlRun {
 
     private static final Logger LOG = Logger.getLogger(CrawlRun.class);
+    /**
+     * Links to these are not worth a request: the content-type allowlist would refuse them after the headers anyway
+     * (images, styles, scripts, fonts, media, archives).
+     */
+    private static final Pattern NON_DOCUMENT = Pattern.compile(
+            "(?i)\\.(jpe?g|png|gif|webp|svg|ico|bmp|tiff?|css|js|mjs|json|woff2?|ttf|otf|eot|mp[34]|m4[av]|avi|mov|"
+                    + "webm|ogg|wav|flac|zip|gz|tgz|rar|7z|exe|dmg|msi|apk|iso)$");
+    private static final Pattern LINK_HEADER = Pattern.compile("<([^>]*)>");
+    private static final Pattern REFRESH_URL = Pattern.compile("(?i)url\\s*=\\s*['\"]?([^'\"\\s;]+)");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     /** File extensions of document folders and the media type handed to the extractor. */
     private static final Map<String, String> FILE_TYPES = Map.ofEntries(
@@ -443,7 +454,9 @@ final class CrawlRun {
                          boolean followLinks, UnaryOperator<UrlRecord.Builder> http) {
         Instant now = clock.instant();
         if (followLinks) {
-            List<String> links = doc.nofollow() ? List.of() : inScopeLinks(rec.url(), doc.links());
+            List<Link> found = new ArrayList<>(doc.links());
+            found.addAll(headerLinks(resource));
+            List<String> links = doc.nofollow() ? List.of() : inScopeLinks(rec.url(), found);
             store.putLinks(sourceId, rec.url(), links);
             if (depth + 1 <= maxDepth(site)) {
                 for (String link : links) {
@@ -505,6 +518,25 @@ final class CrawlRun {
         return c;
     }
 
+    /** Links that only HTTP headers carry: Link, Refresh and Content-Location. */
+    static List<Link> headerLinks(FetchedResource resource) {
+        List<Link> out = new ArrayList<>();
+        for (String value : resource.headers().getOrDefault("link", List.of())) {
+            Matcher m = LINK_HEADER.matcher(value);
+            while (m.find()) {
+                out.add(new Link(m.group(1).strip(), "", "link-header"));
+            }
+        }
+        resource.header("refresh").ifPresent(v -> {
+            Matcher m = REFRESH_URL.matcher(v);
+            if (m.find()) {
+                out.add(new Link(m.group(1), "", "refresh-header"));
+            }
+        });
+        resource.header("content-location").ifPresent(v -> out.add(new Link(v.strip(), "", "content-location")));
+        return out;
+    }
+
     private List<String> inScopeLinks(String base, List<Link> links) {
         Set<String> out = new LinkedHashSet<>();
         for (Link link : links) {
@@ -512,7 +544,8 @@ final class CrawlRun {
             if (u.isEmpty()) {
                 continue;
             }
-            if (siteOf(URI.create(u.get())) < 0) {
+            URI uri = URI.create(u.get());
+            if (siteOf(uri) < 0 || (uri.getRawPath() != null && NON_DOCUMENT.matcher(uri.getRawPath()).find())) {
                 outOfScope.incrementAndGet();
                 continue;
             }

@@ -58,6 +58,9 @@ final class TestSite implements AutoCloseable {
         if (h == null) {
             h = routes.get(uri.getRawPath());
         }
+        if (h == null) {
+            h = routes.get("*");
+        }
         try {
             if (h == null) {
                 send(ex, 404, "text/plain", "not found");
@@ -71,6 +74,7 @@ final class TestSite implements AutoCloseable {
         }
     }
 
+    /** Routes a target (path, or path and query); {@code "*"} answers everything else. */
     TestSite route(String target, Handler h) {
         routes.put(target, h);
         return this;
