@@ -248,6 +248,20 @@ class WidgetBrowserTest {
     }
 
     @Test
+    void demoPageShowsEveryWidgetDespiteItsHostileCss() {
+        browser.driver.get(base + "widget-demo.html");
+        for (String id : List.of("w-en", "w-fr", "w-ar", "w-narrow")) {
+            loaded(id);
+            assertEquals("15px", browser.js("return getComputedStyle(document.getElementById(arguments[0])"
+                    + ".shadowRoot.querySelector('.root')).fontSize", id), id);
+            assertTrue(shadow(id).findElement(By.cssSelector("input")).isDisplayed(), id);
+        }
+        assertEquals("rtl", browser.js("return document.getElementById('w-ar').shadowRoot.querySelector('.root').dir"));
+        // The preset SDG of the first widget is selected.
+        assertEquals("true", shadow("w-en").findElement(By.cssSelector("button.chip[data-sdg='6']")).getAttribute("aria-pressed"));
+    }
+
+    @Test
     void staysWithinItsSizeBudget() throws Exception {
         HttpResponse<byte[]> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(widget.toURI()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
