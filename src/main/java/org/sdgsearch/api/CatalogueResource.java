@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.sdgsearch.classify.Goals;
 import org.sdgsearch.index.Fields;
-import org.sdgsearch.index.IndexedDocument;
 import org.sdgsearch.search.SearchRequest;
 import org.sdgsearch.search.SearchResult;
 import org.sdgsearch.source.Source;
@@ -74,8 +73,7 @@ public class CatalogueResource {
                 null, null, SearchRequest.Sort.DATE, 1, 1, false));
         Map<String, Long> sdgs = new java.util.LinkedHashMap<>();
         r.facets().getOrDefault(Fields.SDG, List.of()).forEach(f -> sdgs.put(f.value(), f.count()));
-        Instant last = engine.index().byPartnership(id, 10_000).stream().map(IndexedDocument::changed)
-                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+        Instant last = engine.index().lastChange(id);
         return view(s, r.total(), sdgs, last);
     }
 

@@ -181,6 +181,27 @@ public final class LuceneIndex implements Closeable {
         return find(new Term(Fields.PARTNERSHIP, partnership), max);
     }
 
+    /** When the newest content of a partnership appeared or changed, or null when it has no documents. */
+    public Instant lastChange(String partnership) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                org.apache.lucene.search.Sort newest = new org.apache.lucene.search.Sort(
+                        new org.apache.lucene.search.SortField(Fields.CHANGED, org.apache.lucene.search.SortField.Type.LONG, true));
+                TopDocs top = s.search(new TermQuery(new Term(Fields.PARTNERSHIP, partnership)), 1, newest);
+                if (top.scoreDocs.length == 0) {
+                    return null;
+                }
+                return instant(s.storedFields().document(top.scoreDocs[0].doc, java.util.Set.of(Fields.CHANGED)),
+                        Fields.CHANGED);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Number of documents visible to searches. */
     public int count() {
         try {
