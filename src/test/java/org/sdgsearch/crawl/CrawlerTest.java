@@ -364,7 +364,7 @@ class CrawlerTest {
     @Test
     void oversizedBodiesAreAbortedAndUnwantedTypesSkipped() {
         byte[] big = new byte[200_000];
-        site.page("/", "Home", "/big.pdf", "/chunked.pdf", "/image.png", "/ok")
+        site.page("/", "Home", "/big.pdf", "/chunked.pdf", "/logo", "/ok")
                 .page("/ok", "Ok")
                 .route("/big.pdf", ex -> TestSite.send(ex, 200, "application/pdf", big))
                 .route("/chunked.pdf", ex -> {
@@ -376,14 +376,14 @@ class CrawlerTest {
                         }
                     }
                 })
-                .route("/image.png", ex -> TestSite.send(ex, 200, "image/png", new byte[] {1, 2, 3}));
+                .route("/logo", ex -> TestSite.send(ex, 200, "image/png", new byte[] {1, 2, 3}));
         CrawlerSettings small = fast().toBuilder().maxBodyBytes(50_000).build();
         RecordingSink sink = new RecordingSink();
         crawl(small, source(site.website(2, 100, "/")), sink);
         assertEquals(CrawlStatus.ERROR, record("/big.pdf").status());
         assertTrue(record("/big.pdf").reason().contains("larger"));
         assertEquals(CrawlStatus.ERROR, record("/chunked.pdf").status());
-        assertEquals(CrawlStatus.OUT_OF_SCOPE, record("/image.png").status());
+        assertEquals(CrawlStatus.OUT_OF_SCOPE, record("/logo").status());
         assertEquals(Set.of(site.url("/"), site.url("/ok")), sink.urls());
     }
 
