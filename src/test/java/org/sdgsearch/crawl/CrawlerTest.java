@@ -329,6 +329,44 @@ class CrawlerTest {
     }
 
     @Test
+    void twoSourcesOnOneHostShareItsSingleConnection() throws Exception {
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger maxOpen = new AtomicInteger();
+        site.route("*", ex -> {
+            maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(5); // a server that takes a moment per page, so overlapping requests would show
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            String path = ex.getRequestURI().getPath();
+            StringBuilder html = new StringBuilder("<html><body><p>Page ").append(path).append("</p>");
+            if (path.equals("/")) {
+                for (int i = 0; i < 20; i++) {
+                    html.append("<a href=\"/p").append(i).append("\">p</a>");
+                }
+            }
+            open.decrementAndGet();
+            TestSite.send(ex, 200, "text/html", html.append("</body></html>").toString());
+        });
+        Source a = new Source("a", "A", "", List.of(), List.of(), List.of(), List.of(),
+                List.of(site.website(2, 100, "/")), List.of(), "0 0 3 * * ?");
+        Source b = new Source("b", "B", "", List.of(), List.of(), List.of(), List.of(),
+                List.of(site.website(2, 100, "/")), List.of(), "0 0 3 * * ?");
+        RecordingSink sinkA = new RecordingSink();
+        RecordingSink sinkB = new RecordingSink();
+        try (Crawler crawler = new Crawler(fast(), extractor, store)) {
+            Thread other = new Thread(() -> crawler.crawl(b, sinkB, CrawlListener.NONE, () -> false));
+            other.start();
+            crawler.crawl(a, sinkA, CrawlListener.NONE, () -> false);
+            other.join();
+        }
+        assertEquals(21, sinkA.urls().size());
+        assertEquals(21, sinkB.urls().size());
+        assertEquals(1, maxOpen.get(), "one connection per host across concurrent crawls");
+    }
+
+    @Test
     void slowServersTimeOut() {
         site.page("/", "Home", "/no-headers", "/stalled-body", "/ok").page("/ok", "Ok")
                 .route("/no-headers", ex -> await(site))
