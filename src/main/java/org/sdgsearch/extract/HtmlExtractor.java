@@ -620,7 +620,7 @@ final class HtmlExtractor {
         if (s == null) {
             return null;
         }
-        String c = s.replaceAll("[\\s\\u00A0]+", " ").strip();
+        String c = TextBuffer.validUnicode(s.replaceAll("[\\s\\u00A0]+", " ").strip());
         return c.isEmpty() ? null : c;
     }
 

@@ -76,7 +76,7 @@ final class TextBuffer {
 
     /** The text written since a given length, for the text of one page. */
     String since(int start) {
-        return text.substring(Math.min(start, text.length()));
+        return validUnicode(text.substring(Math.min(start, text.length())));
     }
 
     boolean isTruncated() {
@@ -86,7 +86,38 @@ final class TextBuffer {
     /** The text so far, without a trailing separator. */
     @Override
     public String toString() {
-        return text.toString();
+        return validUnicode(text.toString());
+    }
+
+    /**
+     * Replaces unpaired surrogates with U+FFFD. Decoders never produce them, but character references such as
+     * {@code &#xD800;} and some parsers' output do, and they break UTF-8 encoders downstream (Lucene, JSON).
+     */
+    static String validUnicode(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean lone;
+            if (Character.isHighSurrogate(c)) {
+                lone = i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+                if (!lone) {
+                    if (out != null) {
+                        out.append(c).append(s.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+            } else {
+                lone = Character.isLowSurrogate(c);
+            }
+            if (lone && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(lone ? '\uFFFD' : c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     private void put(char c) {

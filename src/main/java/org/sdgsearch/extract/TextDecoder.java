@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.tika.metadata.Metadata;
-import org.apache.tika.parser.txt.Icu4jEncodingDetector;
+import org.apache.tika.parser.txt.CharsetDetector;
+import org.apache.tika.parser.txt.CharsetMatch;
 import org.apache.tika.parser.txt.UniversalEncodingDetector;
 
 /**
@@ -64,14 +65,14 @@ final class TextDecoder {
             Map.entry("windows-949", "x-windows-949"), Map.entry("cp949", "x-windows-949"),
             Map.entry("big5", "Big5-HKSCS"), Map.entry("x-x-big5", "Big5-HKSCS"));
 
+    // ICU answers below this confidence are guesses; above ICU_OVERRIDE they beat a single-byte answer of Mozilla's.
+    private static final int ICU_MIN_CONFIDENCE = 10;
+    private static final int ICU_OVERRIDE = 60;
+
     private final UniversalEncodingDetector universal = new UniversalEncodingDetector();
-    private final Icu4jEncodingDetector icu = new Icu4jEncodingDetector();
 
     TextDecoder() {
         universal.setMarkLimit(SNIFF_BYTES);
-        icu.setMarkLimit(SNIFF_BYTES);
-        // Markup would otherwise dominate the statistics and pull every page towards Latin-1.
-        icu.setStripMarkup(true);
     }
 
     /**
@@ -152,17 +153,66 @@ final class TextDecoder {
         if (wide != null) {
             return wide;
         }
-        if (isAscii(sample)) {
+        boolean escapes = hasEscape(sample);
+        if (isAscii(sample) && !escapes) {
             return WINDOWS_1252;
         }
-        if (isUtf8(sample, body.length > SNIFF_BYTES)) {
+        if (!escapes && isUtf8(sample, body.length > SNIFF_BYTES)) {
             return StandardCharsets.UTF_8;
         }
-        Charset detected = detect(universal::detect, sample);
-        if (detected == null) {
-            detected = detect(icu::detect, sample);
+        Charset universal = detect(this.universal::detect, sample);
+        CharsetMatch icu = icuBest(sample);
+        Charset chosen = universal;
+        // Mozilla's detector (juniversalchardet) is the better one for CJK, Cyrillic, Greek, Hebrew and Thai, but it
+        // knows no Central European or Turkish encodings and calls them Latin-1; ICU's detector does know them.
+        // Measured on the chardet corpus in ../shared (see HostileCorpusTest).
+        if (icu != null && (universal == null || isLatin1Family(universal))) {
+            chosen = Charset.forName(icu.getName());
+        } else if (icu != null && icu.getConfidence() >= ICU_OVERRIDE && !isMultiByte(universal)
+                && !icu.getName().equalsIgnoreCase(universal.name())) {
+            chosen = Charset.forName(icu.getName());
         }
-        return detected == null ? null : resolve(detected.name(), false);
+        return chosen == null ? null : resolve(chosen.name(), false);
+    }
+
+    /** ICU's best single-byte or CJK guess; EBCDIC and UTF-16/32 guesses on ASCII-based web text are noise. */
+    private static CharsetMatch icuBest(byte[] sample) {
+        try {
+            CharsetDetector detector = new CharsetDetector();
+            // Markup would otherwise dominate the statistics and pull every page towards Latin-1.
+            detector.enableInputFilter(true);
+            detector.setText(sample);
+            for (CharsetMatch m : detector.detectAll()) {
+                String name = m.getName().toUpperCase(Locale.ROOT);
+                if (name.startsWith("IBM4") || name.startsWith("IBM5") || name.startsWith("UTF-16")
+                        || name.startsWith("UTF-32") || !Charset.isSupported(m.getName())) {
+                    continue;
+                }
+                return m.getConfidence() >= ICU_MIN_CONFIDENCE ? m : null;
+            }
+        } catch (RuntimeException e) {
+            // a detector bug must not fail the page; the caller falls back
+        }
+        return null;
+    }
+
+    private static boolean isLatin1Family(Charset c) {
+        String n = c.name().toUpperCase(Locale.ROOT);
+        return n.equals("ISO-8859-1") || n.equals("WINDOWS-1252") || n.equals("ISO-8859-15") || n.equals("US-ASCII");
+    }
+
+    private static boolean isMultiByte(Charset c) {
+        return c.newEncoder().maxBytesPerChar() > 1.0f;
+    }
+
+    private static boolean hasEscape(byte[] sample) {
+        // ISO-2022 encodings are 7-bit and switch character sets with ESC sequences.
+        for (byte b : sample) {
+            if (b == 0x1B) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private interface Detector {
