@@ -4,33 +4,46 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import org.jboss.logging.Logger;
 import org.sdgsearch.classify.SdgClassifier;
 import org.sdgsearch.classify.TrainedSdgClassifier;
+import org.sdgsearch.crawl.AddressGuard;
+import org.sdgsearch.crawl.CrawlHistory;
 import org.sdgsearch.crawl.CrawlJobs;
+import org.sdgsearch.crawl.CrawlProgress;
+import org.sdgsearch.crawl.CrawlSchedule;
+import org.sdgsearch.crawl.CrawlStatus;
+import org.sdgsearch.crawl.FetchedResource;
 import org.sdgsearch.crawl.Crawler;
 import org.sdgsearch.crawl.CrawlerSettings;
+import org.sdgsearch.extract.Extraction;
 import org.sdgsearch.extract.Extractor;
-import org.sdgsearch.extract.ExtractorSettings;
+import org.sdgsearch.extract.ExtractConfig;
 import org.sdgsearch.index.IndexSchema;
 import org.sdgsearch.index.Indexer;
 import org.sdgsearch.index.LuceneCrawlStatusStore;
 import org.sdgsearch.index.LuceneIndex;
+import org.sdgsearch.search.Changes;
 import org.sdgsearch.search.LuceneSearch;
 import org.sdgsearch.search.SearchService;
 import org.sdgsearch.source.Source;
-import org.sdgsearch.source.SourceLoader;
+import org.sdgsearch.source.SourceCatalog;
 
 /**
  * Wires the capabilities together at start-up, in the order data flows: sources, schema and index, classifier,
@@ -43,7 +56,13 @@ public class Engine {
     private static final Logger LOG = Logger.getLogger(Engine.class);
 
     private final SdgSearchConfig config;
-    private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private final Path data;
+    private final SourceCatalog catalog;
+    private final AddressGuard guard;
+    private final OpsMetrics metrics;
+    private final CrawlHistory history;
+    private final CrawlSchedule schedule;
+    private final Changes changes;
     private final LuceneIndex index;
     private final LuceneCrawlStatusStore statusStore;
     private final SdgClassifier classifier;
@@ -54,14 +73,13 @@ public class Engine {
     private final LuceneSearch search;
 
     @Inject
-    public Engine(SdgSearchConfig config) {
+    public Engine(SdgSearchConfig config, ExtractConfig extractConfig, MeterRegistry registry) {
         this.config = config;
         Path sourcesFile = Path.of(config.sourcesFile());
-        for (Source s : SourceLoader.load(sourcesFile)) {
-            sources.put(s.id(), s);
-        }
+        this.data = Path.of(config.dataDir());
+        // Sources changed through the admin API live in the data directory and are merged over crawler-config.
+        this.catalog = new SourceCatalog(sourcesFile, data.resolve("sources-overrides.yaml"));
         IndexSchema schema = IndexSchema.load(Path.of(config.schemaFile()));
-        Path data = Path.of(config.dataDir());
         try {
             Files.createDirectories(data);
         } catch (IOException e) {
@@ -70,16 +88,42 @@ public class Engine {
         this.index = new LuceneIndex(data.resolve("index"), schema);
         this.statusStore = new LuceneCrawlStatusStore(data.resolve("crawlstatus"));
         this.classifier = TrainedSdgClassifier.load();
-        SdgSearchConfig.Extract ex = config.extract();
-        this.extractor = new Extractor(ExtractorSettings.defaults().withMaxChars(ex.maxChars()).withTimeout(ex.timeout()));
-        this.crawler = new Crawler(crawlerSettings(config.crawl()), extractor, statusStore);
-        this.indexer = new Indexer(index, classifier, id -> Optional.ofNullable(sources.get(id)), Clock.systemUTC());
-        this.jobs = new CrawlJobs(crawler, indexer, config.crawl().parallelSources());
+        this.extractor = new Extractor(extractConfig.toSettings());
+        this.guard = AddressGuard.of(config.crawl().allowPrivateAddresses(),
+                config.crawl().allowedNetworks().orElse(List.of()));
+        this.metrics = new OpsMetrics(registry);
+        Function<FetchedResource, Extraction> extract = extractor::extract;
+        this.crawler = new Crawler(crawlerSettings(config.crawl()).toBuilder().addressAllowed(guard).build(),
+                metrics.countingFailures(extract), statusStore);
+        this.indexer = new Indexer(index, classifier, catalog::get, Clock.systemUTC());
+        this.history = new CrawlHistory(data.resolve("crawl-history.jsonl"), config.crawl().historySize());
+        this.schedule = new CrawlSchedule(data.resolve("schedule-state.json"), ZoneId.of(config.schedule().timeZone()));
+        this.jobs = new CrawlJobs(crawler, metrics.counting(indexer), config.crawl().parallelSources(),
+                new CrawlJobs.Observer() {
+                    @Override
+                    public void started(String sourceId) {
+                        schedule.ran(sourceId, Instant.now());
+                        metrics.started(sourceId);
+                    }
+
+                    @Override
+                    public void progress(org.sdgsearch.crawl.CrawlReport soFar) {
+                        metrics.progress(soFar);
+                    }
+
+                    @Override
+                    public void finished(CrawlJobs.Job job) {
+                        metrics.finished(job);
+                        history.add(job);
+                        LOG.info(Engine.this.progress(job).logLine());
+                    }
+                });
         this.search = new LuceneSearch(index, this::partnershipNames);
-        LOG.infof("SDG Search: %d sources from %s, %d documents in %s", sources.size(), sourcesFile,
+        this.changes = new Changes(index);
+        LOG.infof("SDG Search: %d sources from %s, %d documents in %s", catalog.all().size(), sourcesFile,
                 index.count(), data.toAbsolutePath());
         if (config.crawl().onStart()) {
-            sources.values().forEach(jobs::start);
+            catalog.all().forEach(jobs::start);
         }
     }
 
@@ -101,16 +145,143 @@ public class Engine {
         return config;
     }
 
-    /** Sources by id, in configuration order. */
+    /** Sources by id, in configuration order (crawler-config, then those added through the admin API). */
     public Map<String, Source> sources() {
-        return new LinkedHashMap<>(sources);
+        Map<String, Source> out = new LinkedHashMap<>();
+        catalog.all().forEach(s -> out.put(s.id(), s));
+        return out;
     }
 
     /** Partnership id → display name. */
     public Map<String, String> partnershipNames() {
         Map<String, String> out = new LinkedHashMap<>();
-        sources.values().forEach(s -> out.put(s.id(), s.name()));
+        catalog.all().forEach(s -> out.put(s.id(), s.name()));
         return out;
+    }
+
+    /** The sources in force with where each comes from. */
+    public SourceCatalog catalog() {
+        return catalog;
+    }
+
+    /** The SSRF guard in force. */
+    public AddressGuard guard() {
+        return guard;
+    }
+
+    /** Persisted crawl history. */
+    public CrawlHistory history() {
+        return history;
+    }
+
+    /** Last run times of the sources (for schedules). */
+    public CrawlSchedule schedule() {
+        return schedule;
+    }
+
+    /** New and changed documents, partnership freshness. */
+    public Changes changes() {
+        return changes;
+    }
+
+    OpsMetrics metrics() {
+        return metrics;
+    }
+
+    /** The progress view of a job, with an estimate from the store's frontier and the last crawl. */
+    public CrawlProgress progress(CrawlJobs.Job job) {
+        long queued = -1;
+        long previous = -1;
+        if ("RUNNING".equals(job.state())) {
+            queued = statusStore.counts(job.sourceId()).getOrDefault(CrawlStatus.DISCOVERED, 0L);
+            for (CrawlJobs.Job j : history.of(job.sourceId())) {
+                if ("FINISHED".equals(j.state())) {
+                    previous = CrawlProgress.of(j, 0, -1).processed();
+                    break;
+                }
+            }
+        }
+        return CrawlProgress.of(job, queued, previous);
+    }
+
+    /** The running crawl of a source, else its last crawl. */
+    public Optional<CrawlProgress> progress(String sourceId) {
+        Optional<CrawlJobs.Job> job = jobs.current(sourceId);
+        if (job.isEmpty()) {
+            job = Optional.ofNullable(history.last(sourceId));
+        }
+        return job.map(this::progress);
+    }
+
+    /** Adds or replaces a source (already validated) and persists it. */
+    public void putSource(Source source, String text) {
+        catalog.put(source, text);
+    }
+
+    /**
+     * Removes a source: stops its crawl, forgets it, and removes its documents (or its name from shared documents),
+     * its crawl status, history and schedule state.
+     *
+     * @return the number of documents changed or removed, or -1 when a running crawl did not stop in time
+     */
+    public int removeSource(String id) {
+        if (jobs.cancel(id)) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (jobs.isRunning(id) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                }
+            }
+            if (jobs.isRunning(id)) {
+                return -1;
+            }
+        }
+        catalog.remove(id);
+        int docs = indexer.removePartnership(id);
+        indexer.commit();
+        statusStore.deleteSource(id);
+        statusStore.commit();
+        history.forget(id);
+        schedule.forget(id);
+        LOG.infof("source-removed source=%s documents=%d", id, docs);
+        return docs;
+    }
+
+    /**
+     * A backup of the index.
+     *
+     * @param path  the backup directory
+     * @param index the index inside it
+     * @param files number of index files copied
+     * @param bytes their total size
+     * @param documents documents in the index at the time
+     */
+    public record Backup(String path, String index, int files, long bytes, int documents) {
+    }
+
+    /**
+     * Writes a consistent snapshot of the last commit into {@code <data>/backups/<timestamp>/index} (and a copy of the
+     * source overrides) while searches and crawls go on.
+     */
+    public synchronized Backup backup() throws IOException {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", java.util.Locale.ROOT)
+                .withZone(ZoneOffset.UTC).format(Instant.now());
+        Path dir = data.resolve("backups").resolve(stamp);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = data.resolve("backups").resolve(stamp + "-" + i);
+        }
+        int documents = index.count();
+        Map<String, Long> files = index.snapshot(dir.resolve("index"));
+        Path overrides = data.resolve("sources-overrides.yaml");
+        if (Files.exists(overrides)) {
+            Files.copy(overrides, dir.resolve("sources-overrides.yaml"));
+        }
+        long bytes = files.values().stream().mapToLong(Long::longValue).sum();
+        LOG.infof("backup path=%s files=%d bytes=%d documents=%d", dir, files.size(), bytes, documents);
+        return new Backup(dir.toString(), dir.resolve("index").toString(), files.size(), bytes, documents);
     }
 
     public SearchService search() {
@@ -139,6 +310,7 @@ public class Engine {
 
     /** Starts crawls of the given sources (all when empty); returns the ids that started. */
     public List<String> crawl(List<String> ids) {
+        Map<String, Source> sources = sources();
         return (ids.isEmpty() ? List.copyOf(sources.keySet()) : ids).stream()
                 .filter(sources::containsKey)
                 .filter(id -> jobs.start(sources.get(id)))

@@ -1,6 +1,7 @@
 package org.sdgsearch.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -29,8 +30,45 @@ public interface SdgSearchConfig {
     /** Crawling. */
     Crawl crawl();
 
-    /** Extraction. */
-    Extract extract();
+    /** The admin API. */
+    Admin admin();
+
+    /** Recrawl schedules. */
+    Schedule schedule();
+
+    /** The freshness report. */
+    Freshness freshness();
+
+    /** The admin API (issue 8). */
+    interface Admin {
+        /**
+         * Password of the user {@code admin} (role admin), normally given as the environment variable
+         * SDG_ADMIN_PASSWORD. Unset: the admin API is disabled (every admin request gets 401). Never committed.
+         */
+        Optional<String> password();
+    }
+
+    /** Recrawl schedules (cron per source in the sources file). */
+    interface Schedule {
+        /** Run the sources' cron schedules at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The time zone cron expressions are read in. */
+        @WithDefault("UTC")
+        String timeZone();
+
+        /** At start, crawl once each source whose scheduled run fell while the service was down. */
+        @WithDefault("true")
+        boolean catchUp();
+    }
+
+    /** The freshness report. */
+    interface Freshness {
+        /** A partnership whose content has not changed for longer than this is listed as stale. */
+        @WithDefault("180d")
+        Duration staleAfter();
+    }
 
     /** Per-origin rate limit of the read-only search endpoints. */
     RateLimit rateLimit();
@@ -86,16 +124,25 @@ public interface SdgSearchConfig {
 
         /** Optional override of the politeness delay for tests (never below the robots.txt Crawl-delay). */
         Optional<Boolean> politeness();
+
+        /**
+         * Let the crawler connect to loopback, private, link-local and metadata addresses (an intranet deployment).
+         * Off, such addresses are refused when a source is added through the admin API and before every request
+         * and redirect hop.
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+
+        /** CIDR blocks allowed although private, e.g. 127.0.0.1/32 for a local test site. */
+        Optional<List<String>> allowedNetworks();
+
+        /** Finished crawls kept per source in the history (data/crawl-history.jsonl). */
+        @WithDefault("20")
+        int historySize();
+
+        /** How often running crawls log a progress line (key=value). */
+        @WithDefault("10s")
+        Duration progressLogInterval();
     }
 
-    /** Extraction settings. */
-    interface Extract {
-        /** Most characters of text kept per document. */
-        @WithDefault("5000000")
-        int maxChars();
-
-        /** Time limit for parsing one document. */
-        @WithDefault("60s")
-        Duration timeout();
-    }
 }

@@ -71,7 +71,7 @@ public class SearchResource {
                 Params.codes("partnership", partnership, false), Params.codes("lang", lang, false),
                 Params.codes("type", type, false), Params.codes("country", country, true), years, from, to, order,
                 pg, sz, true);
-        return engine.search().search(request);
+        return engine.metrics().searchTimer().record(() -> engine.search().search(request));
     }
 
     @GET

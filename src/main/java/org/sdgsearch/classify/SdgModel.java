@@ -1,12 +1,13 @@
 package org.sdgsearch.classify;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -32,8 +33,8 @@ final class SdgModel {
     private final float[] thresholds;
     private final int charGrams;   // longest character n-gram, 0 = words only
     private final float charWeight; // norm of the character block relative to the word block
-    private final long[] table;    // open addressing: hash, 0 = empty
-    private final int[] columns;
+    // Open addressing, hash and column side by side so that a lookup touches one cache line; hash 0 = empty.
+    private final long[] table;
 
     SdgModel(int charGrams, float charWeight, long[] hashes, float[] idf, float[] weights, float[] bias,
              float[] thresholds) {
@@ -49,16 +50,15 @@ final class SdgModel {
         this.bias = bias;
         this.thresholds = thresholds;
         int capacity = Integer.highestOneBit(Math.max(4, hashes.length * 2)) << 1;
-        this.table = new long[capacity];
-        this.columns = new int[capacity];
+        this.table = new long[capacity * 2];
         int mask = capacity - 1;
         for (int c = 0; c < hashes.length; c++) {
             int slot = (int) (hashes[c] ^ (hashes[c] >>> 32)) & mask;
-            while (table[slot] != 0) {
+            while (table[slot * 2] != 0) {
                 slot = (slot + 1) & mask;
             }
-            table[slot] = hashes[c];
-            columns[slot] = c;
+            table[slot * 2] = hashes[c];
+            table[slot * 2 + 1] = c;
         }
     }
 
@@ -68,12 +68,12 @@ final class SdgModel {
 
     /** Column of a feature hash, or -1 if the model does not know it. */
     int column(long hash) {
-        int mask = table.length - 1;
+        int mask = (table.length >> 1) - 1;
         int slot = (int) (hash ^ (hash >>> 32)) & mask;
         long k;
-        while ((k = table[slot]) != 0) {
+        while ((k = table[slot * 2]) != 0) {
             if (k == hash) {
-                return columns[slot];
+                return (int) table[slot * 2 + 1];
             }
             slot = (slot + 1) & mask;
         }
@@ -171,7 +171,8 @@ final class SdgModel {
     }
 
     static SdgModel read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16));
+        // Bulk reads through a ByteBuffer: per-value DataInputStream calls made loading take seconds.
+        DataInputStream data = new DataInputStream(new GZIPInputStream(in, 1 << 16));
         if (data.readInt() != MAGIC) {
             throw new IOException("not an SDG model file");
         }
@@ -183,15 +184,14 @@ final class SdgModel {
         float charWeight = data.readFloat();
         int n = data.readInt();
         long[] hashes = new long[n];
+        ByteBuffer deltas = block(data, n * 8L);
         long prev = 0;
         for (int c = 0; c < n; c++) {
-            prev += data.readLong();
+            prev += deltas.getLong();
             hashes[c] = prev;
         }
         float[] idf = new float[n];
-        for (int c = 0; c < n; c++) {
-            idf[c] = data.readFloat();
-        }
+        block(data, n * 4L).asFloatBuffer().get(idf);
         float[] weights = new float[n * GOALS];
         float[] bias = new float[GOALS];
         float[] thresholds = new float[GOALS];
@@ -199,10 +199,20 @@ final class SdgModel {
             bias[g] = data.readFloat();
             thresholds[g] = data.readFloat();
             float scale = data.readFloat();
+            ShortBuffer quantised = block(data, n * 2L).asShortBuffer();
             for (int c = 0; c < n; c++) {
-                weights[c * GOALS + g] = data.readShort() * scale;
+                weights[c * GOALS + g] = quantised.get() * scale;
             }
         }
         return new SdgModel(charGrams, charWeight, hashes, idf, weights, bias, thresholds);
+    }
+
+    private static ByteBuffer block(DataInputStream data, long bytes) throws IOException {
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IOException("model block too large: " + bytes);
+        }
+        byte[] b = new byte[(int) bytes];
+        data.readFully(b);
+        return ByteBuffer.wrap(b); // big-endian, as DataOutputStream wrote it
     }
 }

@@ -3,6 +3,7 @@ package org.sdgsearch.classify;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,37 +60,37 @@ final class SparseVector {
     }
 
     private static SparseVector build(SdgModel model, String text, int[] cols, int[] starts, int[] ends, int n) {
-        // Sort occurrences by column (keeping text order inside a column) to count them without a hash map.
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = ((long) cols[i] << 32) | i;
-        }
-        Arrays.sort(keys);
+        // Count occurrences per column with a small open-addressing table sized to this text: linear time and
+        // cache-friendly, where sorting the occurrences cost a third of the classification time.
+        int capacity = Integer.highestOneBit(Math.max(8, n * 2)) << 1;
+        int mask = capacity - 1;
+        int[] keys = new int[capacity];   // column + 1, 0 = empty
+        int[] slotOf = new int[capacity]; // index into the output arrays
+        int[] column = new int[n];
+        float[] count = new float[n];
+        int[] start = new int[n];
+        int[] end = new int[n];
         int distinct = 0;
         for (int i = 0; i < n; i++) {
-            if (i == 0 || (keys[i] >>> 32) != (keys[i - 1] >>> 32)) {
+            int c = cols[i];
+            int slot = (c * 0x9E3779B9) >>> 7 & mask;
+            while (keys[slot] != 0 && keys[slot] != c + 1) {
+                slot = (slot + 1) & mask;
+            }
+            if (keys[slot] == 0) {
+                keys[slot] = c + 1;
+                slotOf[slot] = distinct;
+                column[distinct] = c;
+                start[distinct] = starts[i];
+                end[distinct] = ends[i];
                 distinct++;
             }
-        }
-        int[] column = new int[distinct];
-        float[] count = new float[distinct];
-        int[] start = new int[distinct];
-        int[] end = new int[distinct];
-        int d = -1;
-        for (int i = 0; i < n; i++) {
-            int c = (int) (keys[i] >>> 32);
-            if (d < 0 || column[d] != c) {
-                d++;
-                int occurrence = (int) keys[i];
-                column[d] = c;
-                start[d] = starts[occurrence];
-                end[d] = ends[occurrence];
-            }
-            count[d]++;
+            count[slotOf[slot]]++;
         }
         String[] source = new String[distinct];
         Arrays.fill(source, text);
-        return new SparseVector(column, count, source, start, end, model);
+        return new SparseVector(Arrays.copyOf(column, distinct), Arrays.copyOf(count, distinct), source,
+                Arrays.copyOf(start, distinct), Arrays.copyOf(end, distinct), model);
     }
 
     /** The vector of several texts taken together (a whole document from its passages). */
@@ -142,7 +143,22 @@ final class SparseVector {
 
     /** The words of the text that produced feature {@code i} (first occurrence), whitespace collapsed. */
     String surface(int i) {
-        return sourceText[i].substring(start[i], end[i]).replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        String raw = sourceText[i].substring(start[i], end[i]);
+        StringBuilder sb = new StringBuilder(raw.length());
+        boolean space = false;
+        for (int k = 0; k < raw.length(); k++) {
+            char ch = raw.charAt(k);
+            if (Character.isWhitespace(ch)) {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(ch);
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     private static final class Occurrences {

@@ -2,6 +2,7 @@ package org.sdgsearch.classify;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.sdgsearch.classify.TrainingData.BenchmarkRow;
@@ -165,7 +166,7 @@ final class Thresholds {
             order[i] = i;
         }
         List<Integer> shuffled = new ArrayList<>(Arrays.asList(order));
-        java.util.Collections.shuffle(shuffled, new Random(seed));
+        Collections.shuffle(shuffled, new Random(seed));
         shuffled.sort((a, b) -> {
             BenchmarkRow x = rows.get(subset[a]);
             BenchmarkRow y = rows.get(subset[b]);

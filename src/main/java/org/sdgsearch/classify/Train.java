@@ -5,8 +5,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sdgsearch.classify.TrainingData.BenchmarkRow;
 import org.sdgsearch.classify.TrainingData.Example;
 
@@ -84,9 +86,9 @@ public final class Train {
     }
 
     /** "--name value" command-line options shared by the training and evaluation commands. */
-    record Options(java.util.Map<String, String> values) {
+    record Options(Map<String, String> values) {
         static Options parse(String[] args) {
-            java.util.Map<String, String> m = new java.util.HashMap<>();
+            Map<String, String> m = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (!args[i].startsWith("--")) {
                     throw new IllegalArgumentException("expected --option, got " + args[i]);

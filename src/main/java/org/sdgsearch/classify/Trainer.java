@@ -9,11 +9,14 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import org.sdgsearch.classify.TrainingData.Example;
 import org.sdgsearch.classify.TrainingData.Kind;
 
@@ -59,18 +62,18 @@ final class Trainer {
      * one-liners of a goal is too timid on paragraphs about it.
      */
     static List<Example> combinations(List<Example> all, int passes) {
-        Map<String, List<Example>> byGoal = new java.util.TreeMap<>();
+        Map<String, List<Example>> byGoal = new TreeMap<>();
         for (Example e : all) {
             if (e.kind() == Kind.OFFICIAL && !e.id().contains(":goal:")) {
                 byGoal.computeIfAbsent(e.language() + ":" + e.sdgs().iterator().next(), k -> new ArrayList<>()).add(e);
             }
         }
         List<Example> out = new ArrayList<>();
-        java.util.Random random = new java.util.Random(Train.SEED);
+        Random random = new Random(Train.SEED);
         for (int pass = 0; pass < passes; pass++) {
             for (Map.Entry<String, List<Example>> en : byGoal.entrySet()) {
                 List<Example> list = new ArrayList<>(en.getValue());
-                java.util.Collections.shuffle(list, random);
+                Collections.shuffle(list, random);
                 for (int i = 0; i + 1 < list.size(); i += 4) {
                     List<Example> part = list.subList(i, Math.min(list.size(), i + 4));
                     String text = String.join(" ", part.stream().map(Example::text).toList());
@@ -118,6 +121,7 @@ final class Trainer {
                 x[i] = new FeatureNode(v.column(i) + 1, v.value(i));
             }
             x[v.size()] = new FeatureNode(hashes.length + 1, 1);
+            Arrays.sort(x, 0, v.size(), (a, b) -> Integer.compare(a.getIndex(), b.getIndex())); // liblinear needs it
             int copies = e.kind() == Kind.OFFICIAL ? settings.officialCopies() : 1;
             for (int k = 0; k < copies; k++) {
                 rows.add(x);

@@ -36,8 +36,32 @@ public final class CrawlJobs implements AutoCloseable {
     public record Job(String sourceId, String state, CrawlReport progress, String error) {
     }
 
+    /**
+     * Hears about every job: progress snapshots (from crawler threads, so cheap and thread-safe) and the end of each
+     * job (for persisted history, metrics and schedules).
+     */
+    public interface Observer {
+
+        /** Ignores everything. */
+        Observer NONE = new Observer() {
+        };
+
+        /** A crawl of the source is about to start. */
+        default void started(String sourceId) {
+        }
+
+        /** The counters of a running crawl so far. */
+        default void progress(CrawlReport soFar) {
+        }
+
+        /** A job ended (finished, cancelled or failed), with its final counts. */
+        default void finished(Job job) {
+        }
+    }
+
     private final Crawler crawler;
     private final DocumentSink sink;
+    private final Observer observer;
     private final ExecutorService executor;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Deque<Job>> history = new ConcurrentHashMap<>();
@@ -56,8 +80,17 @@ public final class CrawlJobs implements AutoCloseable {
      * @param parallelSources how many sources are crawled at the same time (each crawl is itself parallel per host)
      */
     public CrawlJobs(Crawler crawler, DocumentSink sink, int parallelSources) {
+        this(crawler, sink, parallelSources, Observer.NONE);
+    }
+
+    /**
+     * @param parallelSources how many sources are crawled at the same time
+     * @param observer        hears progress and the end of every job
+     */
+    public CrawlJobs(Crawler crawler, DocumentSink sink, int parallelSources, Observer observer) {
         this.crawler = crawler;
         this.sink = sink;
+        this.observer = observer;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(Math.max(1, parallelSources), r -> {
             Thread t = new Thread(r, "crawl-job-" + n.incrementAndGet());
@@ -72,6 +105,11 @@ public final class CrawlJobs implements AutoCloseable {
         if (running.putIfAbsent(source.id(), r) != null) {
             return false;
         }
+        try {
+            observer.started(source.id());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Crawl observer failed on the start of %s", source.id());
+        }
         executor.submit(() -> run(source, r));
         return true;
     }
@@ -81,7 +119,10 @@ public final class CrawlJobs implements AutoCloseable {
         String error = null;
         try {
             LOG.infof("Crawl of %s started", source.id());
-            CrawlReport report = crawler.crawl(source, sink, p -> r.progress = p, r.cancelled::get);
+            CrawlReport report = crawler.crawl(source, sink, p -> {
+                r.progress = p;
+                observer.progress(p);
+            }, r.cancelled::get);
             r.progress = report;
             sink.commit();
             if (report.cancelled()) {
@@ -94,11 +135,18 @@ public final class CrawlJobs implements AutoCloseable {
             LOG.errorf(e, "Crawl of %s failed", source.id());
         } finally {
             Deque<Job> h = history.computeIfAbsent(source.id(), k -> new ArrayDeque<>());
+            Job job = new Job(source.id(), state, r.progress, error);
             synchronized (h) {
-                h.addFirst(new Job(source.id(), state, r.progress, error));
+                h.addFirst(job);
                 while (h.size() > HISTORY) {
                     h.removeLast();
                 }
+            }
+            // Before the job leaves "running": whoever sees it gone finds it in the observer's (persisted) history.
+            try {
+                observer.finished(job);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Crawl observer failed on the end of %s", source.id());
             }
             running.remove(source.id(), r);
             synchronized (this) {

@@ -1,9 +1,11 @@
 package org.sdgsearch.crawl;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * How the crawler behaves. {@link #defaults()} is polite enough for partners' production sites; tests and benchmarks
@@ -39,6 +41,8 @@ import java.util.Objects;
  * @param maxSitemaps            sitemaps (including those in indexes) read per crawl of a source
  * @param contentTypes           media types fetched (prefixes, lower case); anything else is aborted after headers
  * @param progressInterval       how often a progress line is logged
+ * @param addressAllowed         the SSRF guard: checked on the resolved addresses before every request (every
+ *                               redirect hop, robots.txt, sitemaps); see {@link AddressGuard}
  */
 public record CrawlerSettings(String userAgent, Duration defaultDelay, Duration maxCrawlDelay,
                               Duration connectTimeout, Duration readTimeout, Duration maxFetchTime, long maxBodyBytes,
@@ -48,7 +52,7 @@ public record CrawlerSettings(String userAgent, Duration defaultDelay, Duration 
                               Duration robotsCacheTtl, Duration robotsFailureTtl, int maxQueryVariants,
                               int maxPathSegments, int maxSegmentRepeats, int maxYearsAhead, int windowSize,
                               Duration commitInterval, int commitEvery, int maxSitemaps, List<String> contentTypes,
-                              Duration progressInterval) {
+                              Duration progressInterval, Predicate<InetAddress> addressAllowed) {
 
     /** Media types we can extract: HTML, PDF, Office, ODF, RTF, plain text, EPUB. */
     public static final List<String> DEFAULT_CONTENT_TYPES = List.of(
@@ -61,20 +65,25 @@ public record CrawlerSettings(String userAgent, Duration defaultDelay, Duration 
 
     public CrawlerSettings {
         Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(addressAllowed, "addressAllowed");
         if (threads < 1 || maxRedirects < 0 || maxRetries < 0 || windowSize < 10 || maxBodyBytes < 1) {
             throw new IllegalArgumentException("invalid crawler settings");
         }
         contentTypes = contentTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** Polite defaults for production. */
+    /**
+     * Polite defaults for production. Every address is allowed here, so that tests and benchmarks crawl loopback
+     * fixtures; the application sets the configured {@link AddressGuard}.
+     */
     public static CrawlerSettings defaults() {
         return new CrawlerSettings("SDGSearchBot/0.1 (+https://github.com/sdg-search/sdg-search#crawler)",
                 Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofMinutes(2), 50L * 1024 * 1024, 2048, 5, 16, 2, true, Duration.ofSeconds(2),
                 Duration.ofMinutes(10), Duration.ofDays(1), Duration.ofHours(6), Duration.ofDays(30),
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofMinutes(10), 200, 30, 3, 2, 10_000,
-                Duration.ofSeconds(10), 1000, 500, DEFAULT_CONTENT_TYPES, Duration.ofSeconds(5));
+                Duration.ofSeconds(10), 1000, 500, DEFAULT_CONTENT_TYPES, Duration.ofSeconds(5),
+                AddressGuard.ALLOW_ALL);
     }
 
     /** The robots.txt product token: the User-Agent up to the first '/' or space, e.g. "SDGSearchBot". */
@@ -128,6 +137,7 @@ public record CrawlerSettings(String userAgent, Duration defaultDelay, Duration 
         private int maxSitemaps;
         private List<String> contentTypes;
         private Duration progressInterval;
+        private Predicate<InetAddress> addressAllowed;
 
         private Builder(CrawlerSettings s) {
             userAgent = s.userAgent;
@@ -160,6 +170,7 @@ public record CrawlerSettings(String userAgent, Duration defaultDelay, Duration 
             maxSitemaps = s.maxSitemaps;
             contentTypes = s.contentTypes;
             progressInterval = s.progressInterval;
+            addressAllowed = s.addressAllowed;
         }
 
         public Builder userAgent(String v) { userAgent = v; return this; }
@@ -192,6 +203,7 @@ public record CrawlerSettings(String userAgent, Duration defaultDelay, Duration 
         public Builder maxSitemaps(int v) { maxSitemaps = v; return this; }
         public Builder contentTypes(List<String> v) { contentTypes = v; return this; }
         public Builder progressInterval(Duration v) { progressInterval = v; return this; }
+        public Builder addressAllowed(Predicate<InetAddress> v) { addressAllowed = v; return this; }
 
         public CrawlerSettings build() {
             return new CrawlerSettings(userAgent, defaultDelay, maxCrawlDelay, connectTimeout, readTimeout,
@@ -199,7 +211,7 @@ public record CrawlerSettings(String userAgent, Duration defaultDelay, Duration 
                     retryBackoff, maxRetryAfter, initialRecrawlInterval, minRecrawlInterval, maxRecrawlInterval,
                     errorRetryInterval, robotsCacheTtl, robotsFailureTtl, maxQueryVariants, maxPathSegments,
                     maxSegmentRepeats, maxYearsAhead, windowSize, commitInterval, commitEvery, maxSitemaps,
-                    contentTypes, progressInterval);
+                    contentTypes, progressInterval, addressAllowed);
         }
     }
 }

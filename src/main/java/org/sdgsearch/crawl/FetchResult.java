@@ -38,7 +38,9 @@ sealed interface FetchResult {
     record Failure(Kind kind, String reason, Duration took) implements FetchResult {
 
         /** Why. */
-        enum Kind { CONNECT, TIMEOUT, IO, TOO_LARGE, UNSUPPORTED_TYPE, BAD_URL }
+        enum Kind { CONNECT, TIMEOUT, IO, TOO_LARGE, UNSUPPORTED_TYPE, BAD_URL,
+            /** The host resolves to an address the SSRF guard refuses; nothing was sent. */
+            BLOCKED_ADDRESS }
 
         /** Network trouble may pass; a too-large body or an unwanted type will not. */
         boolean transientFailure() {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
@@ -88,6 +90,10 @@ final class Fetcher implements AutoCloseable {
             return new FetchResult.Failure(FetchResult.Failure.Kind.BAD_URL, "bad URL: " + e.getMessage(),
                     took(start));
         }
+        Optional<String> blocked = blockedAddress(url);
+        if (blocked.isPresent()) {
+            return new FetchResult.Failure(FetchResult.Failure.Kind.BLOCKED_ADDRESS, blocked.get(), took(start));
+        }
         if (etag != null && !etag.isEmpty()) {
             request.header("If-None-Match", etag);
         }
@@ -117,6 +123,31 @@ final class Fetcher implements AutoCloseable {
         } catch (IOException e) {
             return new FetchResult.Failure(FetchResult.Failure.Kind.IO, "I/O error closing body", took(start));
         }
+    }
+
+    /**
+     * The SSRF guard, asked before every request: redirects are not followed by the client, so each hop comes
+     * through here. Resolution failures are left to the HTTP client, which reports them as usual.
+     */
+    private Optional<String> blockedAddress(URI url) {
+        String host = url.getHost();
+        if (host == null) {
+            return Optional.empty();
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (!settings.addressAllowed().test(a)) {
+                    return Optional.of("address not allowed: " + url.getHost() + " resolves to " + a.getHostAddress()
+                            + " (" + AddressGuard.whyRefused(a).orElse("refused by configuration") + ")");
+                }
+            }
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private FetchResult interpret(URI url, HttpResponse<InputStream> response, InputStream body, Limits limits,

@@ -67,6 +67,23 @@ class TrainedSdgClassifierTest {
         assertEquals(goal, best);
     }
 
+    /**
+     * Spanish, Arabic and Chinese are learnt from the official goal, target and indicator texts only, so these
+     * sentences are plainer than real reports; they check that each analyzer feeds the model, not its quality.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "es, 5, 'Las mujeres y las niñas sufren violencia doméstica y matrimonio infantil; el programa promueve "
+                    + "la igualdad de género.'",
+            "zh, 4, '这个项目为农村儿童提供免费的小学和中学教育，并培训更多合格的教师。'",
+            "ar, 13, 'تعمل الحكومة على خفض انبعاثات الكربون والتكيف مع موجات الجفاف والفيضانات الناجمة عن الاحترار "
+                    + "العالمي.'"})
+    void languagesLearntFromOfficialTextsGetTheirGoal(String language, int goal, String text) {
+        SdgProfile p = classifier.classify(text, language, List.of());
+        assertTrue(p.assigned().contains(goal), () -> "assigned " + p.assigned() + " scores " + p.scores());
+        assertFalse(p.evidence().get(p.assigned().indexOf(goal)).terms().isEmpty());
+    }
+
     @ParameterizedTest
     @CsvSource({"fi, unsupported language: fi", "und, language unknown", "'', language unknown"})
     void otherLanguagesGetAnEmptyProfileWithAReason(String language, String reason) {
