@@ -124,7 +124,7 @@ final class CrawlRun {
     private volatile boolean stoppedByCancel;
 
     CrawlRun(CrawlerSettings settings, Function<FetchedResource, Extraction> extractor, CrawlStatusStore store,
-             Fetcher fetcher, RobotsCache robots, Clock clock, Source source, DocumentSink sink,
+             Fetcher fetcher, RobotsCache robots, HostClock hosts, Clock clock, Source source, DocumentSink sink,
              CrawlListener listener, BooleanSupplier cancelled) {
         this.settings = settings;
         this.extractor = extractor;
@@ -151,7 +151,8 @@ final class CrawlRun {
             pagesPerSite[i] = new AtomicInteger();
         }
         int perHost = settings.politeness() ? 1 : settings.threads();
-        this.frontier = new Frontier(settings.windowSize(), perHost, this.cancelled, this::refill);
+        this.frontier = new Frontier(settings.windowSize(), perHost, this.cancelled, this::refill,
+                hosts);
     }
 
     CrawlReport run() {

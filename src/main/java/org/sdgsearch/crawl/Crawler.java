@@ -13,8 +13,9 @@ import org.sdgsearch.source.Source;
  * The crawler's facade: crawls one source (its websites and document folders) politely and incrementally, delivering
  * documents to a {@link DocumentSink} and keeping every URL's state in a {@link CrawlStatusStore}.
  *
- * <p>One instance serves the whole application: it owns the HTTP client and the robots.txt cache. Crawls of different
- * sources may run at the same time; one source should not be crawled twice at once (the caller schedules that).
+ * <p>One instance serves the whole application: it owns the HTTP client, the robots.txt cache and the per-host
+ * politeness clock. Crawls of different sources may run at the same time, and share each host's single connection;
+ * one source should not be crawled twice at once (the caller schedules that).
  */
 public final class Crawler implements AutoCloseable {
 
@@ -23,6 +24,8 @@ public final class Crawler implements AutoCloseable {
     private final CrawlStatusStore store;
     private final Fetcher fetcher;
     private final RobotsCache robots;
+    /** Shared by concurrent crawls, so that two sources on one host still mean one connection to it. */
+    private final HostClock hosts = new HostClock();
     private final Clock clock;
 
     /** The crawler as the application builds it. */
@@ -57,7 +60,7 @@ public final class Crawler implements AutoCloseable {
     public CrawlReport crawl(Source source, DocumentSink sink, CrawlListener listener, BooleanSupplier cancelled) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
-        return new CrawlRun(settings, extractor, store, fetcher, robots, clock, source, sink,
+        return new CrawlRun(settings, extractor, store, fetcher, robots, hosts, clock, source, sink,
                 listener == null ? CrawlListener.NONE : listener, cancelled == null ? () -> false : cancelled).run();
     }
 

@@ -41,6 +41,7 @@ final class Frontier {
     private final int maxConnectionsPerHost;
     private final BooleanSupplier cancelled;
     private final IntFunction<List<Work>> refill;
+    private final HostClock clock;
     private final Map<String, Host> hosts = new LinkedHashMap<>();
     private final Set<String> known = new HashSet<>();
     private int queued;
@@ -53,7 +54,9 @@ final class Frontier {
      * @param refill returns up to n queued works from the store; it is called with this frontier's lock held and must
      *               not call back into the frontier
      */
-    Frontier(int window, int maxConnectionsPerHost, BooleanSupplier cancelled, IntFunction<List<Work>> refill) {
+    Frontier(int window, int maxConnectionsPerHost, BooleanSupplier cancelled, IntFunction<List<Work>> refill,
+             HostClock clock) {
+        this.clock = clock;
         this.window = window;
         this.maxConnectionsPerHost = maxConnectionsPerHost;
         this.cancelled = cancelled;
@@ -109,12 +112,20 @@ final class Frontier {
             String bestKey = null;
             for (Map.Entry<String, Host> e : hosts.entrySet()) {
                 Host h = e.getValue();
-                if (!h.queue.isEmpty() && h.active < maxConnectionsPerHost
-                        && (best == null || h.nextAllowedMillis < best.nextAllowedMillis)) {
-                    best = h;
-                    bestKey = e.getKey();
+                if (!h.queue.isEmpty() && h.active < maxConnectionsPerHost) {
+                    // Another crawl of this crawler may be using the host too.
+                    h.nextAllowedMillis = Math.max(h.nextAllowedMillis, clock.nextAllowed(e.getKey()));
+                    if (h.nextAllowedMillis <= now && !clock.tryAcquire(e.getKey(), maxConnectionsPerHost, now)) {
+                        continue;
+                    }
                     if (h.nextAllowedMillis <= now) {
+                        best = h;
+                        bestKey = e.getKey();
                         break;
+                    }
+                    if (best == null || h.nextAllowedMillis < best.nextAllowedMillis) {
+                        best = h;
+                        bestKey = e.getKey();
                     }
                 }
             }
@@ -128,7 +139,7 @@ final class Frontier {
                 hosts.put(bestKey, best);
                 return w;
             }
-            if (best == null && inFlight == 0) {
+            if (queued == 0 && inFlight == 0) {
                 if (overflow) {
                     refillNow();
                     if (queued > 0) {
@@ -138,7 +149,8 @@ final class Frontier {
                 stop();
                 return null;
             }
-            long wait = best == null ? 200 : Math.max(1, Math.min(200, best.nextAllowedMillis - now));
+            // Timed: a host busy in another crawl frees up without notifying this frontier.
+            long wait = best == null ? 50 : Math.max(1, Math.min(50, best.nextAllowedMillis - now));
             wait(wait);
         }
     }
@@ -175,6 +187,7 @@ final class Frontier {
             h.active--;
             h.nextAllowedMillis = Math.max(h.nextAllowedMillis, System.currentTimeMillis() + delayMillis);
         }
+        clock.release(w.host(), System.currentTimeMillis() + delayMillis);
         known.remove(w.key());
         inFlight--;
         notifyAll();
@@ -189,6 +202,7 @@ final class Frontier {
         }
         h.active--;
         h.nextAllowedMillis = Math.max(h.nextAllowedMillis, System.currentTimeMillis() + delayMillis);
+        clock.release(w.host(), h.nextAllowedMillis);
         h.queue.addFirst(w.retried());
         queued++;
         inFlight--;

@@ -329,6 +329,44 @@ class CrawlerTest {
     }
 
     @Test
+    void twoSourcesOnOneHostShareItsSingleConnection() throws Exception {
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger maxOpen = new AtomicInteger();
+        site.route("*", ex -> {
+            maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(5); // a server that takes a moment per page, so overlapping requests would show
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            String path = ex.getRequestURI().getPath();
+            StringBuilder html = new StringBuilder("<html><body><p>Page ").append(path).append("</p>");
+            if (path.equals("/")) {
+                for (int i = 0; i < 20; i++) {
+                    html.append("<a href=\"/p").append(i).append("\">p</a>");
+                }
+            }
+            open.decrementAndGet();
+            TestSite.send(ex, 200, "text/html", html.append("</body></html>").toString());
+        });
+        Source a = new Source("a", "A", "", List.of(), List.of(), List.of(), List.of(),
+                List.of(site.website(2, 100, "/")), List.of(), "0 0 3 * * ?");
+        Source b = new Source("b", "B", "", List.of(), List.of(), List.of(), List.of(),
+                List.of(site.website(2, 100, "/")), List.of(), "0 0 3 * * ?");
+        RecordingSink sinkA = new RecordingSink();
+        RecordingSink sinkB = new RecordingSink();
+        try (Crawler crawler = new Crawler(fast(), extractor, store)) {
+            Thread other = new Thread(() -> crawler.crawl(b, sinkB, CrawlListener.NONE, () -> false));
+            other.start();
+            crawler.crawl(a, sinkA, CrawlListener.NONE, () -> false);
+            other.join();
+        }
+        assertEquals(21, sinkA.urls().size());
+        assertEquals(21, sinkB.urls().size());
+        assertEquals(1, maxOpen.get(), "one connection per host across concurrent crawls");
+    }
+
+    @Test
     void slowServersTimeOut() {
         site.page("/", "Home", "/no-headers", "/stalled-body", "/ok").page("/ok", "Ok")
                 .route("/no-headers", ex -> await(site))
@@ -364,7 +402,7 @@ class CrawlerTest {
     @Test
     void oversizedBodiesAreAbortedAndUnwantedTypesSkipped() {
         byte[] big = new byte[200_000];
-        site.page("/", "Home", "/big.pdf", "/chunked.pdf", "/image.png", "/ok")
+        site.page("/", "Home", "/big.pdf", "/chunked.pdf", "/logo", "/ok")
                 .page("/ok", "Ok")
                 .route("/big.pdf", ex -> TestSite.send(ex, 200, "application/pdf", big))
                 .route("/chunked.pdf", ex -> {
@@ -376,14 +414,14 @@ class CrawlerTest {
                         }
                     }
                 })
-                .route("/image.png", ex -> TestSite.send(ex, 200, "image/png", new byte[] {1, 2, 3}));
+                .route("/logo", ex -> TestSite.send(ex, 200, "image/png", new byte[] {1, 2, 3}));
         CrawlerSettings small = fast().toBuilder().maxBodyBytes(50_000).build();
         RecordingSink sink = new RecordingSink();
         crawl(small, source(site.website(2, 100, "/")), sink);
         assertEquals(CrawlStatus.ERROR, record("/big.pdf").status());
         assertTrue(record("/big.pdf").reason().contains("larger"));
         assertEquals(CrawlStatus.ERROR, record("/chunked.pdf").status());
-        assertEquals(CrawlStatus.OUT_OF_SCOPE, record("/image.png").status());
+        assertEquals(CrawlStatus.OUT_OF_SCOPE, record("/logo").status());
         assertEquals(Set.of(site.url("/"), site.url("/ok")), sink.urls());
     }
 
