@@ -106,7 +106,7 @@ public interface SdgSearchConfig {
         @WithDefault("10s")
         Duration connectTimeout();
 
-        /** Time allowed for a whole response. */
+        /** Wait for the response headers, and longest silence while reading a body. */
         @WithDefault("30s")
         Duration readTimeout();
 
