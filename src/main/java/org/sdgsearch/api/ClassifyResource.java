@@ -43,7 +43,7 @@ public class ClassifyResource {
             throw Problem.of(413, "Text too long", "text", "text must be at most " + MAX_CHARS + " characters");
         }
         String lang = request.language();
-        if (lang != null && !lang.matches("[a-z]{2,3}")) {
+        if (lang != null && !lang.isBlank() && !lang.matches("[a-z]{2,3}")) {
             throw Problem.of(422, "Invalid body", "language", "language must be an ISO 639-1 code such as 'en'");
         }
         if (lang == null || lang.isBlank()) {

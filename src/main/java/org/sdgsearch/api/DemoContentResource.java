@@ -33,14 +33,19 @@ public class DemoContentResource {
                 if (f.baseUrl() == null || !f.baseUrl().contains("/demo/")) {
                     continue;
                 }
-                Path root = f.path().toAbsolutePath().normalize();
+                if (!Files.isDirectory(f.path())) {
+                    continue;
+                }
+                // Real paths: a symbolic link inside the folder must not lead outside it.
+                Path root = f.path().toRealPath();
                 Path target = root.resolve(file.isEmpty() ? "index.html" : file).normalize();
-                if (!target.startsWith(root) || !Files.isRegularFile(target)) {
+                if (!target.startsWith(root) || !Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        || target.getFileName().toString().startsWith(".") || !target.toRealPath().startsWith(root)) {
                     continue;
                 }
                 String type = Optional.ofNullable(Files.probeContentType(target)).orElse(guess(target));
                 return Response.ok(Files.readAllBytes(target), type)
-                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'")
+                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; sandbox")
                         .build();
             }
         }

@@ -240,14 +240,17 @@ public class Engine {
             }
         }
         catalog.remove(id);
-        int docs = indexer.removePartnership(id);
-        indexer.commit();
-        statusStore.deleteSource(id);
-        statusStore.commit();
+        int[] docs = new int[1];
+        crawler.exclusively(() -> {
+            docs[0] = indexer.removePartnership(id);
+            indexer.commit();
+            statusStore.deleteSource(id);
+            statusStore.commit();
+        });
         history.forget(id);
         schedule.forget(id);
-        LOG.infof("source-removed source=%s documents=%d", id, docs);
-        return docs;
+        LOG.infof("source-removed source=%s documents=%d", id, docs[0]);
+        return docs[0];
     }
 
     /**

@@ -35,7 +35,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Exception e) {
         if (e instanceof WebApplicationException w) {
             return webApplication(w);
         }

@@ -114,7 +114,7 @@ final class CrawlRun {
     private final Set<String> robotsAnnounced = ConcurrentHashMap.newKeySet();
     private final ReachedSet reached = new ReachedSet(1 << 21);
     /** Readers: deliver + record; writer: commit. Keeps "store says FETCHED" behind "sink has it". */
-    private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock(true);
+    private final ReentrantReadWriteLock commitLock;
     private final ReentrantLock committing = new ReentrantLock();
     private final AtomicInteger sinceCommit = new AtomicInteger();
     private volatile long lastCommitNanos = System.nanoTime();
@@ -125,7 +125,8 @@ final class CrawlRun {
 
     CrawlRun(CrawlerSettings settings, Function<FetchedResource, Extraction> extractor, CrawlStatusStore store,
              Fetcher fetcher, RobotsCache robots, HostClock hosts, Clock clock, Source source, DocumentSink sink,
-             CrawlListener listener, BooleanSupplier cancelled) {
+             CrawlListener listener, BooleanSupplier cancelled, ReentrantReadWriteLock commitLock) {
+        this.commitLock = commitLock;
         this.settings = settings;
         this.extractor = extractor;
         this.store = store;

@@ -19,6 +19,11 @@ import org.sdgsearch.source.Source;
  */
 public final class Crawler implements AutoCloseable {
 
+    // Shared by all runs: the document index and the status store are shared too, so a commit of one source's run
+    // must not slip between another run's delivery of a document and its FETCHED record.
+    private final java.util.concurrent.locks.ReentrantReadWriteLock commitLock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock(true);
+
     private final CrawlerSettings settings;
     private final Function<org.sdgsearch.crawl.FetchedResource, Extraction> extractor;
     private final CrawlStatusStore store;
@@ -61,7 +66,21 @@ public final class Crawler implements AutoCloseable {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sink, "sink");
         return new CrawlRun(settings, extractor, store, fetcher, robots, hosts, clock, source, sink,
-                listener == null ? CrawlListener.NONE : listener, cancelled == null ? () -> false : cancelled).run();
+                listener == null ? CrawlListener.NONE : listener, cancelled == null ? () -> false : cancelled,
+                commitLock).run();
+    }
+
+    /**
+     * Runs an action while no crawl of this crawler is between delivering a document and recording it, so that the
+     * document index and the status store can be committed (or changed) together consistently.
+     */
+    public void exclusively(Runnable action) {
+        commitLock.writeLock().lock();
+        try {
+            action.run();
+        } finally {
+            commitLock.writeLock().unlock();
+        }
     }
 
     /** The settings this crawler runs with. */

@@ -38,6 +38,8 @@ public final class Indexer implements DocumentSink {
     // document (each refresh would flush a tiny segment).
     private final Map<String, IndexedDocument> pending = new HashMap<>();
     private final Map<String, String> pendingUrl = new HashMap<>();
+    // Documents deleted since the last refresh: the reader still shows them, so lookups must not resurrect them.
+    private final Set<String> deleted = new java.util.HashSet<>();
 
     public Indexer(LuceneIndex index, SdgClassifier classifier, Function<String, Optional<Source>> sources, Clock clock) {
         this.index = index;
@@ -103,12 +105,14 @@ public final class Indexer implements DocumentSink {
         index.commit();
         pending.clear();
         pendingUrl.clear();
+        deleted.clear();
     }
 
     private void refresh() {
         index.refresh();
         pending.clear();
         pendingUrl.clear();
+        deleted.clear();
     }
 
     /** Removes a URL from the documents that list it under another id (its content changed or it is gone). */
@@ -119,7 +123,7 @@ public final class Indexer implements DocumentSink {
             holders.add(pending.get(pendingId));
         }
         for (IndexedDocument d : index.byUrl(url)) {
-            if (!pending.containsKey(d.id())) {
+            if (!pending.containsKey(d.id()) && !deleted.contains(d.id())) {
                 holders.add(d);
             }
         }
@@ -132,6 +136,7 @@ public final class Indexer implements DocumentSink {
                 index.delete(d.id());
                 pending.remove(d.id());
                 pendingUrl.remove(url);
+                deleted.add(d.id());
             } else {
                 // Which partnerships still publish it follows from the remaining URLs only if we knew each URL's
                 // partnership; we keep them all, which errs on the side of credit, until the next full recrawl.
@@ -142,12 +147,16 @@ public final class Indexer implements DocumentSink {
 
     private Optional<IndexedDocument> lookup(String id) {
         IndexedDocument p = pending.get(id);
-        return p != null ? Optional.of(p) : index.get(id);
+        if (p != null) {
+            return Optional.of(p);
+        }
+        return deleted.contains(id) ? Optional.empty() : index.get(id);
     }
 
     private void write(IndexedDocument d) {
         IndexedDocument full = withPartnerships(d, d.urls(), d.partnerships());
         index.put(full);
+        deleted.remove(full.id());
         pending.put(full.id(), full);
         full.urls().forEach(u -> pendingUrl.put(u, full.id()));
     }

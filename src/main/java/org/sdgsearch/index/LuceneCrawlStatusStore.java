@@ -282,7 +282,9 @@ public final class LuceneCrawlStatusStore implements CrawlStatusStore {
         }
         pending.keySet().removeIf(id -> id.startsWith(sourceId + '\n'));
         pendingLinks.keySet().removeIf(id -> id.startsWith("links\n" + sourceId + '\n'));
-        stale = true;
+        // Reads by URL go to the reader, not only to pending writes: refresh now so a source re-added under the
+        // same id does not see its deleted records.
+        refresh();
     }
 
     @Override

@@ -77,6 +77,12 @@ public final class LuceneSearch implements SearchService {
     private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 3f, Fields.DESCRIPTION, 2f,
             Fields.TEXT, 1f);
 
+    static {
+        // Every word is searched in 3 fields x 7 analyses and counted twice (all-words and any-word clauses), and
+        // Lucene 9 counts every leaf: 32 words and a few bounded prefixes stay far below this.
+        IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 16_384));
+    }
+
     private final LuceneIndex index;
     private final Analyzer analyzer;
     private final Supplier<Map<String, String>> partnershipNames;
@@ -162,7 +168,7 @@ public final class LuceneSearch implements SearchService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IndexSearcher.TooManyClauses e) {
-            // Cannot happen with our bounded parts and prefix rewrites, but a user must never see a 500 for it.
+            // Bounded parts and prefix rewrites keep queries below the raised clause limit; a user must never see a 500.
             return new SearchResult(0, page, size, List.of(), Map.of(Fields.SDG, facetValues(null, Fields.SDG,
                     List.of())), null, List.of("The query is too complex; use fewer words."), 0);
         }
@@ -233,7 +239,7 @@ public final class LuceneSearch implements SearchService {
                 if (p.prefix()) {
                     BytesRef norm = analyzer.normalize(field, p.text());
                     q = new PrefixQuery(new Term(field, norm),
-                            new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(64));
+                            new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(16));
                 } else if (p.phrase()) {
                     q = qb.createPhraseQuery(field, p.text());
                 } else {

@@ -173,6 +173,17 @@ class LuceneSearchTest {
         assertAnswers("x".repeat(5000));
     }
 
+    @Test
+    void longPastedSentencesWithPrefixesStillFindDocuments() {
+        String q = "how do boreholes and hand pumps bring safe drinking water to villages while sanitation and "
+                + "latrines protect children from diarrhoea in rural districts across east africa this year sani* "
+                + "wat* scho*";
+        SearchResult r = run(q);
+        assertTrue(r.total() > 0, r.notices().toString());
+        assertTrue(ids(r).contains("a1"), ids(r).toString());
+        assertTrue(r.notices().stream().noneMatch(n -> n.contains("too complex")), r.notices().toString());
+    }
+
     private static void assertAnswers(String q) {
         SearchResult r = run(q);
         assertNotNull(r);
