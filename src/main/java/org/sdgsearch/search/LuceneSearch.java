@@ -200,8 +200,10 @@ public final class LuceneSearch implements SearchService {
     }
 
     private static void put(Map<String, List<String>> sel, String dim, List<String> values) {
-        if (!values.isEmpty()) {
-            sel.put(dim, values.stream().distinct().toList());
+        // An empty value is no selection (and DrillDownQuery refuses it with an exception; found by QueryFuzzTest).
+        List<String> clean = values.stream().filter(v -> v != null && !v.isEmpty()).distinct().toList();
+        if (!clean.isEmpty()) {
+            sel.put(dim, clean);
         }
     }
 
