@@ -42,9 +42,10 @@ public record IndexSchema(int version, Map<String, String> languages, Map<String
      * @param docValues   column-stored for sorting, boosting, facets
      * @param facet       a facet dimension
      * @param multiValued may hold several values
+     * @param offsets     text fields: character offsets kept in the postings (for highlighting without re-analysis)
      */
     public record FieldDef(String name, Type type, String analyzer, boolean stored, boolean indexed,
-                           boolean docValues, boolean facet, boolean multiValued) {
+                           boolean docValues, boolean facet, boolean multiValued, boolean offsets) {
     }
 
     private static final Set<String> ANALYZERS = Set.of("english", "french", "spanish", "arabic", "smartcn",
@@ -120,7 +121,10 @@ public record IndexSchema(int version, Map<String, String> languages, Map<String
                 fail(name, "fields." + fname + ".analyzer", "text fields need analyzer neutral or per-language");
             }
             FieldDef def = new FieldDef(fname, type, analyzer, flag(f, "stored"), flag(f, "indexed"),
-                    flag(f, "doc-values"), flag(f, "facet"), flag(f, "multi-valued"));
+                    flag(f, "doc-values"), flag(f, "facet"), flag(f, "multi-valued"), flag(f, "offsets"));
+            if (def.offsets() && type != Type.TEXT) {
+                fail(name, "fields." + fname + ".offsets", "only text fields can keep offsets");
+            }
             if (fields.put(fname, def) != null) {
                 fail(name, "fields." + fname, "declared twice");
             }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
@@ -30,6 +31,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexCommit;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
@@ -54,6 +56,9 @@ public final class LuceneIndex implements Closeable {
     static final String SCHEMA_KEY = "sdgsearch.schema";
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private static final FieldType TEXT_WITH_OFFSETS = offsets(TextField.TYPE_NOT_STORED);
+    private static final FieldType TEXT_WITH_OFFSETS_STORED = offsets(TextField.TYPE_STORED);
 
     private final IndexSchema schema;
     private final Path path;
@@ -103,6 +108,13 @@ public final class LuceneIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the index at " + path, e);
         }
+    }
+
+    private static FieldType offsets(FieldType base) {
+        FieldType t = new FieldType(base);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
     }
 
     /** The schema the index is built from. */
@@ -282,7 +294,11 @@ public final class LuceneIndex implements Closeable {
     }
 
     private void text(Document doc, String field, String value, String language, boolean stored) {
-        doc.add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO));
+        if (schema.field(field).offsets()) {
+            doc.add(new Field(field, value, stored ? TEXT_WITH_OFFSETS_STORED : TEXT_WITH_OFFSETS));
+        } else {
+            doc.add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO));
+        }
         if (schema.languages().containsKey(language)) {
             doc.add(new TextField(Fields.lang(field, language), value, Field.Store.NO));
         }

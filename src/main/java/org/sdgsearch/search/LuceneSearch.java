@@ -25,7 +25,10 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -73,6 +76,14 @@ public final class LuceneSearch implements SearchService {
     /** Deepest result we page to; deeper pages cost memory for no user benefit. */
     public static final int MAX_WINDOW = 10_000;
     private static final int FACET_TOP = 50;
+    /**
+     * Characters of a document's text the highlighter looks at (as Solr's hl.maxAnalyzedChars): bounds the work for
+     * long PDFs when it must re-analyse (prefix queries); later matches are not highlighted.
+     */
+    static final int HIGHLIGHT_MAX_CHARS = 50_000;
+    /** The stored fields a hit needs. */
+    private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.URL, Fields.PARTNERSHIP,
+            Fields.DESCRIPTION, Fields.LANGUAGE, Fields.TYPE, Fields.YEAR, Fields.SDG);
 
     private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 3f, Fields.DESCRIPTION, 2f,
             Fields.TEXT, 1f);
@@ -127,7 +138,9 @@ public final class LuceneSearch implements SearchService {
 
         int page = Math.max(1, request.page());
         int size = Math.max(1, Math.min(SearchRequest.MAX_SIZE, request.size()));
-        int topN = Math.min(MAX_WINDOW, page * size);
+        // long arithmetic: the API bounds the page, but a caller of this class may not
+        int topN = (int) Math.min(MAX_WINDOW, (long) page * size);
+        int from = (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size);
         Sort sort = request.sort() == SearchRequest.Sort.DATE || !uq.hasTerms()
                 ? new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE)
                 : null;
@@ -154,10 +167,10 @@ public final class LuceneSearch implements SearchService {
                 if (!facets.containsKey(Fields.SDG)) {
                     facets.put(Fields.SDG, facetValues(null, Fields.SDG, List.of()));
                 }
-                List<Hit> hits = hits(searcher, top, (page - 1) * size, size, query, request.highlight());
+                List<Hit> hits = hits(searcher, top, from, size, query, request.highlight());
                 long total = top.totalHits.value;
                 String didYouMean = total < 3 && uq.hasTerms() ? didYouMean(searcher.getIndexReader(), uq) : null;
-                if ((long) (page - 1) * size >= MAX_WINDOW) {
+                if (from >= MAX_WINDOW) {
                     notices.add("Results beyond the first " + MAX_WINDOW + " are not shown; narrow the search.");
                 }
                 return new SearchResult(total, page, size, hits, facets, didYouMean, notices,
@@ -193,8 +206,10 @@ public final class LuceneSearch implements SearchService {
     }
 
     private static void put(Map<String, List<String>> sel, String dim, List<String> values) {
-        if (!values.isEmpty()) {
-            sel.put(dim, values.stream().distinct().toList());
+        // An empty value is no selection (and DrillDownQuery refuses it with an exception; found by QueryFuzzTest).
+        List<String> clean = values.stream().filter(v -> v != null && !v.isEmpty()).distinct().toList();
+        if (!clean.isEmpty()) {
+            sel.put(dim, clean);
         }
     }
 
@@ -329,26 +344,66 @@ public final class LuceneSearch implements SearchService {
         if (highlight) {
             UnifiedHighlighter hl = UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                    .withMaxLength(200_000)
+                    .withMaxLength(HIGHLIGHT_MAX_CHARS)
                     .build();
             TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
             snippets = hl.highlight(Fields.TEXT, query, pageTop, 2);
         }
+        StoredFields stored = searcher.storedFields();
         List<Hit> out = new ArrayList<>();
         for (int i = 0; i < pageDocs.length; i++) {
-            IndexedDocument d = LuceneIndex.fromLucene(searcher.storedFields().document(pageDocs[i].doc));
+            // Only the small fields a hit shows: the text, the PDF pages and the SDG profile JSON are what makes a
+            // document large, and decoding them for ten hits cost more than the search itself.
+            Document d = stored.document(pageDocs[i].doc, HIT_FIELDS);
             String snippet = snippets[i];
             if (snippet == null || snippet.isBlank()) {
-                snippet = Html.escape(abbreviate(d.description().isBlank() ? d.text() : d.description(), 240));
+                String description = nz(d.get(Fields.DESCRIPTION));
+                String text = description.isBlank()
+                        ? nz(stored.document(pageDocs[i].doc, Set.of(Fields.TEXT)).get(Fields.TEXT)) : description;
+                snippet = Html.escape(abbreviate(text, 240));
             }
-            out.add(new Hit(d.id(), d.title(), d.url(), d.urls(), d.partnerships(), snippet, d.language(), d.type(),
-                    d.year(), d.profile().assigned(), Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score));
+            List<String> urls = values(d, Fields.URL);
+            IndexableField year = d.getField(Fields.YEAR);
+            out.add(new Hit(nz(d.get(Fields.ID)), nz(d.get(Fields.TITLE)), urls.isEmpty() ? "" : urls.get(0), urls,
+                    values(d, Fields.PARTNERSHIP), snippet, nz(d.get(Fields.LANGUAGE)), nz(d.get(Fields.TYPE)),
+                    year == null || year.numericValue() == null ? 0 : year.numericValue().intValue(), sdgs(d),
+                    Float.isNaN(pageDocs[i].score) ? 0f : pageDocs[i].score));
         }
         return out;
     }
 
+    private static List<String> values(Document d, String field) {
+        List<String> out = new ArrayList<>();
+        for (IndexableField f : d.getFields(field)) {
+            if (f.stringValue() != null) {
+                out.add(f.stringValue());
+            }
+        }
+        return out;
+    }
+
+    /** The assigned SDGs, from the stored facet values (the same list as the profile's, without parsing it). */
+    private static List<Integer> sdgs(Document d) {
+        List<Integer> out = new ArrayList<>();
+        for (String v : values(d, Fields.SDG)) {
+            try {
+                out.add(Integer.valueOf(v));
+            } catch (NumberFormatException e) {
+                // not a goal number: skip it
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     private static String abbreviate(String s, int max) {
-        String t = s.strip().replaceAll("\\s+", " ");
+        // Cut before normalising white space: the text of a long PDF is megabytes.
+        String head = s.length() > 4 * max ? s.substring(0, 4 * max) : s;
+        String t = head.strip().replaceAll("\\s+", " ");
         return t.length() <= max ? t : t.substring(0, max) + "…";
     }
 
