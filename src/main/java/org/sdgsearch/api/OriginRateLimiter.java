@@ -39,7 +39,8 @@ public class OriginRateLimiter {
     public Response limit(ContainerRequestContext ctx) {
         String path = ctx.getUriInfo().getPath();
         if (!(path.startsWith("/api/search") || path.startsWith("/api/suggest") || path.startsWith("/api/documents")
-                || path.startsWith("/api/sdgs"))) {
+                || path.startsWith("/api/sdgs") || path.startsWith("/api/classify") || path.startsWith("/api/feeds")
+                || path.startsWith("/api/partnerships"))) {
             return null;
         }
         SdgSearchConfig.RateLimit rl = config.rateLimit();

@@ -1,9 +1,7 @@
 package org.sdgsearch.crawl;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,12 +16,11 @@ import org.sdgsearch.source.Source;
 
 /**
  * Runs crawl jobs in the background: never two crawls of the same source at once, cancellable, with live progress
- * and a bounded history per source.
+ * and an observer that keeps the (persisted) history.
  */
 public final class CrawlJobs implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CrawlJobs.class);
-    private static final int HISTORY = 20;
 
     /**
      * A crawl job's state.
@@ -64,7 +61,6 @@ public final class CrawlJobs implements AutoCloseable {
     private final Observer observer;
     private final ExecutorService executor;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Job>> history = new ConcurrentHashMap<>();
 
     private static final class Running {
         final AtomicBoolean cancelled = new AtomicBoolean();
@@ -134,14 +130,7 @@ public final class CrawlJobs implements AutoCloseable {
             error = String.valueOf(e);
             LOG.errorf(e, "Crawl of %s failed", source.id());
         } finally {
-            Deque<Job> h = history.computeIfAbsent(source.id(), k -> new ArrayDeque<>());
             Job job = new Job(source.id(), state, r.progress, error);
-            synchronized (h) {
-                h.addFirst(job);
-                while (h.size() > HISTORY) {
-                    h.removeLast();
-                }
-            }
             // Before the job leaves "running": whoever sees it gone finds it in the observer's (persisted) history.
             try {
                 observer.finished(job);
@@ -199,16 +188,6 @@ public final class CrawlJobs implements AutoCloseable {
         return out;
     }
 
-    /** The last crawls of a source, newest first. */
-    public List<Job> history(String sourceId) {
-        Deque<Job> h = history.get(sourceId);
-        if (h == null) {
-            return List.of();
-        }
-        synchronized (h) {
-            return List.copyOf(h);
-        }
-    }
 
     @Override
     public void close() {

@@ -97,8 +97,7 @@ public final class Changes {
 
     /** The last time a partnership's content changed, or null when it has no document. */
     public Instant lastChanged(String partnership) {
-        List<IndexedDocument> top = newestFirst(new TermQuery(new Term(Fields.PARTNERSHIP, partnership)), 1);
-        return top.isEmpty() ? null : top.get(0).changed();
+        return index.lastChange(partnership);
     }
 
     /** The freshness of a partnership at {@code now}, stale when unchanged for longer than {@code staleAfter}. */
@@ -109,6 +108,10 @@ public final class Changes {
         return new Freshness(partnership, name, last, days, stale);
     }
 
+    private static final java.util.Set<String> FEED_FIELDS = java.util.Set.of(Fields.ID, Fields.URL, Fields.TITLE,
+            Fields.DESCRIPTION, Fields.LANGUAGE, Fields.TYPE, Fields.PARTNERSHIP, Fields.SDG_PROFILE, Fields.CHANGED,
+            Fields.PUBLISHED, Fields.MODIFIED, Fields.FETCHED);
+
     private List<IndexedDocument> newestFirst(org.apache.lucene.search.Query query, int max) {
         try {
             IndexSearcher s = index.searchers().acquire();
@@ -116,7 +119,8 @@ public final class Changes {
                 TopDocs top = s.search(query, max, new Sort(new SortField(Fields.CHANGED, SortField.Type.LONG, true)));
                 List<IndexedDocument> out = new ArrayList<>();
                 for (ScoreDoc sd : top.scoreDocs) {
-                    out.add(LuceneIndex.fromLucene(s.storedFields().document(sd.doc)));
+                    // Only what a feed entry shows: full texts and page texts can be megabytes per document.
+                    out.add(LuceneIndex.fromLucene(s.storedFields().document(sd.doc, FEED_FIELDS)));
                 }
                 return out;
             } finally {
