@@ -20,7 +20,8 @@
   }
 
   async function api(method, path, body, type) {
-    const headers = { 'Authorization': auth, 'Accept': 'application/json' };
+    // X-Requested-With: the server refuses state-changing admin calls without it (a cross-site form cannot set it).
+    const headers = { 'Authorization': auth, 'Accept': 'application/json', 'X-Requested-With': 'sdg-admin' };
     if (body !== undefined) headers['Content-Type'] = type || 'application/yaml';
     const r = await fetch(path, { method, headers, body, credentials: 'omit', cache: 'no-store' });
     const text = await r.text();

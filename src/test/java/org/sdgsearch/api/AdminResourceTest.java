@@ -108,7 +108,7 @@ class AdminResourceTest {
     }
 
     static RequestSpecification admin() {
-        return given().auth().preemptive().basic(ADMIN, PASSWORD);
+        return given().auth().preemptive().basic(ADMIN, PASSWORD).header("X-Requested-With", "sdg-admin");
     }
 
     static String sourceYaml(String id, String seedPath, String schedule) {
@@ -184,6 +184,16 @@ class AdminResourceTest {
         given().get("/api/admin/sources").then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.containsStringIgnoringCase("basic"));
         admin().get("/api/admin/sources").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(
                 "demo-alliance"));
+    }
+
+    @Test
+    @Order(3)
+    void stateChangingCallsWithoutTheCustomHeaderAreRefused() {
+        // A cross-site form post carries cached Basic credentials but cannot add a custom header.
+        given().auth().preemptive().basic(ADMIN, PASSWORD).when().post("/api/admin/backup").then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("parameter", org.hamcrest.Matchers.equalTo("X-Requested-With"));
+        given().auth().preemptive().basic(ADMIN, PASSWORD).when().get("/api/admin/sources").then().statusCode(200);
     }
 
     @Test
