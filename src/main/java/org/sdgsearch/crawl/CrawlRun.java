@@ -232,7 +232,7 @@ final class CrawlRun {
             } catch (RuntimeException e) {
                 LOG.errorf(e, "crawl of %s: unexpected failure on %s", sourceId, w.url());
                 if (w.kind() == Work.Kind.PAGE) {
-                    finish(w.url(), b -> b.status(CrawlStatus.ERROR, "internal error: " + e));
+                    finish(w.url(), b -> b.status(CrawlStatus.ERROR, "internal error (details in the server log)"));
                     failed.incrementAndGet();
                 }
             } finally {
