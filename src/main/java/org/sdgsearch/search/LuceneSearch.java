@@ -134,7 +134,8 @@ public final class LuceneSearch implements SearchService {
         }
         Query query = base.build();
         List<Integer> sdgs = selected.getOrDefault(Fields.SDG, List.of()).stream().map(Integer::valueOf).toList();
-        query = new FunctionScoreQuery(query, new RankBoosts(sdgs, System.currentTimeMillis()));
+        // boostByValue multiplies BM25 by the boosts; the plain constructor would replace relevance with them.
+        query = FunctionScoreQuery.boostByValue(query, new RankBoosts(sdgs, System.currentTimeMillis()));
 
         int page = Math.max(1, request.page());
         int size = Math.max(1, Math.min(SearchRequest.MAX_SIZE, request.size()));
