@@ -39,7 +39,7 @@ import org.sdgsearch.index.LuceneIndex;
  *
  * <pre>
  * bench/run search [--docs 1000000] [--duration 30] [--warmup 30] [--clients 1,8] [--data DIR] [--regenerate]
- *                  [--xmx 1g] [--index-threads 2] [--seed 42]
+ *                  [--xmx 1g] [--index-threads 2] [--seed 42] [--jfr FILE.jfr]
  * </pre>
  * The application must be built (bench/run does: {@code mvn -DskipTests package}).
  */
@@ -70,10 +70,14 @@ public final class SearchBench {
         List<String> queries = SearchQueries.mix(corpus, 400, seed);
         int port = freePort();
         Path log = data.getParent().resolve("server-" + docs + ".log");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + xmx, "-Xms" + xmx, "-XX:+UseG1GC",
-                "-Dsdg.data-dir=" + data, "-Dsdg.crawl.on-start=false", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.log.file.enabled=false", "-jar", jar.toString());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + xmx, "-Xms" + xmx, "-XX:+UseG1GC"));
+        if (a.containsKey("jfr")) {
+            // A flight recording of the whole server run, for finding where the time goes.
+            cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(a.get("jfr")).toAbsolutePath());
+        }
+        cmd.addAll(List.of("-Dsdg.data-dir=" + data, "-Dsdg.crawl.on-start=false", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.log.file.enabled=false", "-jar", jar.toString()));
         System.out.printf(Locale.ROOT, "Starting the application (-Xmx%s) on port %d, log %s%n", xmx, port, log);
         Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::destroy));

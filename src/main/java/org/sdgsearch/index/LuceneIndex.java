@@ -22,6 +22,7 @@ import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -43,6 +44,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.sdgsearch.classify.SdgProfile;
 import org.sdgsearch.classify.SdgScore;
 
@@ -255,6 +257,7 @@ public final class LuceneIndex implements Closeable {
     private Document toLucene(IndexedDocument d) {
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, d.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(d.id())));
         d.urls().forEach(u -> doc.add(new StringField(Fields.URL, u, Field.Store.YES)));
         keywordFacet(doc, Fields.PARTNERSHIP, d.partnerships());
         text(doc, Fields.TITLE, d.title(), d.language(), true);

@@ -85,6 +85,8 @@ public final class LuceneSearch implements SearchService {
     private static final Set<String> HIT_FIELDS = Set.of(Fields.ID, Fields.TITLE, Fields.URL, Fields.PARTNERSHIP,
             Fields.DESCRIPTION, Fields.LANGUAGE, Fields.TYPE, Fields.YEAR, Fields.SDG);
 
+    private static final PassageScoring PASSAGE_SCORING = new PassageScoring();
+
     private static final Map<String, Float> FIELD_BOOSTS = Map.of(Fields.TITLE, 3f, Fields.DESCRIPTION, 2f,
             Fields.TEXT, 1f);
 
@@ -342,25 +344,30 @@ public final class LuceneSearch implements SearchService {
         int to = Math.min(sds.length, from + size);
         ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(sds, from, to);
         String[] snippets = new String[pageDocs.length];
+        HitHighlighter hl = null;
         if (highlight) {
-            UnifiedHighlighter hl = UnifiedHighlighter.builder(searcher, analyzer)
+            hl = new HitHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaxLength(HIGHLIGHT_MAX_CHARS)
-                    .build();
+                    .withScorer(PASSAGE_SCORING), HIT_FIELDS);
             TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
             snippets = hl.highlight(Fields.TEXT, query, pageTop, 2);
         }
         StoredFields stored = searcher.storedFields();
         List<Hit> out = new ArrayList<>();
         for (int i = 0; i < pageDocs.length; i++) {
-            // Only the small fields a hit shows: the text, the PDF pages and the SDG profile JSON are what makes a
-            // document large, and decoding them for ten hits cost more than the search itself.
-            Document d = stored.document(pageDocs[i].doc, HIT_FIELDS);
+            // Only the small fields a hit shows, read while highlighting if we did: the text, the PDF pages and the
+            // SDG profile JSON are what makes a document large, and decoding them cost more than the search itself.
+            Document d = hl == null ? null : hl.loaded(pageDocs[i].doc);
+            boolean hasText = d != null;
+            if (d == null) {
+                d = stored.document(pageDocs[i].doc, HIT_FIELDS);
+            }
             String snippet = snippets[i];
             if (snippet == null || snippet.isBlank()) {
                 String description = nz(d.get(Fields.DESCRIPTION));
-                String text = description.isBlank()
-                        ? nz(stored.document(pageDocs[i].doc, Set.of(Fields.TEXT)).get(Fields.TEXT)) : description;
+                String text = !description.isBlank() ? description : hasText ? nz(d.get(Fields.TEXT))
+                        : nz(stored.document(pageDocs[i].doc, Set.of(Fields.TEXT)).get(Fields.TEXT));
                 snippet = Html.escape(abbreviate(text, 240));
             }
             List<String> urls = values(d, Fields.URL);

@@ -23,6 +23,22 @@ final class RankBoosts extends DoubleValuesSource {
     static final double FRESHNESS_WEIGHT = 0.1;
     private static final double HALF_LIFE_MS = 3 * 365.25 * 24 * 3600 * 1000.0;
 
+    private static final long DAY_MS = 24 * 3600 * 1000L;
+    /** 0.5^(age / half-life) by whole days of age, for 60 years: a table read instead of a pow() per matching doc. */
+    private static final double[] FRESHNESS_BY_DAY = new double[60 * 366];
+
+    static {
+        for (int d = 0; d < FRESHNESS_BY_DAY.length; d++) {
+            FRESHNESS_BY_DAY[d] = Math.pow(0.5, d * DAY_MS / HALF_LIFE_MS);
+        }
+    }
+
+    /** The freshness factor in [0, 1] of a document published {@code ageMillis} ago (future dates count as new). */
+    static double freshness(long ageMillis) {
+        long days = Math.max(0, ageMillis) / DAY_MS;
+        return days < FRESHNESS_BY_DAY.length ? FRESHNESS_BY_DAY[(int) days] : 0;
+    }
+
     private final List<Integer> sdgs;
     private final long now;
 
@@ -59,8 +75,7 @@ final class RankBoosts extends DoubleValuesSource {
                 }
                 double fresh = 0;
                 if (published != null && published.advanceExact(doc)) {
-                    double age = Math.max(0, now - published.longValue());
-                    fresh = Math.pow(0.5, age / HALF_LIFE_MS);
+                    fresh = freshness(now - published.longValue());
                 }
                 value = (1 + SDG_WEIGHT * best) * (1 + FRESHNESS_WEIGHT * fresh);
                 return true;
