@@ -343,6 +343,7 @@ public class Engine {
             LOG.warn("Closing the crawl-status store", e);
         }
         try {
+            search.close();
             index.close();
         } catch (IOException e) {
             LOG.warn("Closing the index", e);

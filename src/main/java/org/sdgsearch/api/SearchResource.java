@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.sdgsearch.search.Cursor;
 import org.sdgsearch.search.SearchRequest;
 import org.sdgsearch.search.SearchResult;
 import org.sdgsearch.search.SearchService;
@@ -47,7 +48,9 @@ public class SearchResource {
             @Parameter(description = "latest year") @QueryParam("yearTo") String yearTo,
             @Parameter(description = "relevance (default) or date") @QueryParam("sort") String sort,
             @Parameter(description = "1-based page") @QueryParam("page") String page,
-            @Parameter(description = "results per page, 1-100 (default 10)") @QueryParam("size") String size) {
+            @Parameter(description = "results per page, 1-100 (default 10)") @QueryParam("size") String size,
+            @Parameter(description = "deep paging: '*' for the first page, then the nextCursor of the previous page "
+                    + "(instead of page; the sort must stay the same)") @QueryParam("cursor") String cursor) {
         if (q != null && q.length() > MAX_QUERY_CHARS) {
             throw Problem.of(413, "Query too long", "q", "q must be at most " + MAX_QUERY_CHARS + " characters");
         }
@@ -67,10 +70,26 @@ public class SearchResource {
         if (from != null && to != null && from > to) {
             throw Problem.badRequest("yearFrom", "yearFrom " + from + " is after yearTo " + to);
         }
+        Cursor position = null;
+        if (cursor != null) {
+            if (page != null && !page.isBlank()) {
+                throw Problem.badRequest("page", "page cannot be combined with cursor; follow nextCursor instead");
+            }
+            try {
+                position = Cursor.parse(cursor);
+            } catch (IllegalArgumentException e) {
+                throw Problem.badRequest("cursor", e.getMessage());
+            }
+        }
         SearchRequest request = new SearchRequest(q, Params.sdgs("sdg", sdg),
                 Params.codes("partnership", partnership, false), Params.codes("lang", lang, false),
                 Params.codes("type", type, false), Params.codes("country", country, true), years, from, to, order,
-                pg, sz, true);
+                pg, sz, true, position);
+        if (position != null && !position.isStart() && position.sort() != request.effectiveSort()) {
+            throw Problem.badRequest("cursor", "the cursor belongs to results sorted by "
+                    + position.sort().name().toLowerCase(Locale.ROOT) + ", not by "
+                    + request.effectiveSort().name().toLowerCase(Locale.ROOT) + "; start again with cursor=*");
+        }
         return engine.metrics().searchTimer().record(() -> engine.search().search(request));
     }
 

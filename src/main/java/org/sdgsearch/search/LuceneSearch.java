@@ -39,6 +39,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -46,6 +47,7 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SearcherLifetimeManager;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -101,6 +103,11 @@ public final class LuceneSearch implements SearchService {
     private final Supplier<Map<String, String>> partnershipNames;
     private final DirectSpellChecker spell = new DirectSpellChecker();
     private volatile StateCache stateCache;
+    /** Index views (points in time) that cursors continue in. */
+    private final SearcherLifetimeManager views = new SearcherLifetimeManager();
+    private volatile long lastPrune = System.nanoTime();
+    /** How long an index view stays available to cursors after a newer one replaced it. */
+    static final double VIEW_KEEP_SECONDS = 600;
 
     private record StateCache(Object key, SortedSetDocValuesReaderState state) {
     }
@@ -136,32 +143,63 @@ public final class LuceneSearch implements SearchService {
         }
         Query query = base.build();
         List<Integer> sdgs = selected.getOrDefault(Fields.SDG, List.of()).stream().map(Integer::valueOf).toList();
+        Cursor cursor = request.cursor();
+        boolean byDate = request.sort() == SearchRequest.Sort.DATE || !uq.hasTerms();
+        if (cursor != null && !cursor.isStart()
+                && cursor.sort() != (byDate ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE)) {
+            cursor = Cursor.START; // the API refuses this; a direct caller gets the first page
+        }
+        // A cursor keeps the clock of its first page, so the freshness boost and every score stay the same.
+        long now = cursor != null && !cursor.isStart() ? cursor.now() : System.currentTimeMillis();
         // boostByValue multiplies BM25 by the boosts; the plain constructor would replace relevance with them.
-        query = FunctionScoreQuery.boostByValue(query, new RankBoosts(sdgs, System.currentTimeMillis()));
+        query = FunctionScoreQuery.boostByValue(query, new RankBoosts(sdgs, now));
 
-        int page = Math.max(1, request.page());
+        int page = cursor != null ? 0 : Math.max(1, request.page());
         int size = Math.max(1, Math.min(SearchRequest.MAX_SIZE, request.size()));
         // long arithmetic: the API bounds the page, but a caller of this class may not
-        int topN = (int) Math.min(MAX_WINDOW, (long) page * size);
-        int from = (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size);
-        Sort sort = request.sort() == SearchRequest.Sort.DATE || !uq.hasTerms()
-                ? new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE)
-                : null;
+        int topN = cursor != null ? size : (int) Math.min(MAX_WINDOW, (long) page * size);
+        int from = cursor != null ? 0 : (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size);
+        Sort sort;
+        FieldDoc after = null;
+        if (cursor != null) {
+            // The unique id as the last sort key makes the order total, so a cursor names one exact position.
+            SortField id = new SortField(Fields.ID, SortField.Type.STRING);
+            sort = byDate ? new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true),
+                    SortField.FIELD_SCORE, id) : new Sort(SortField.FIELD_SCORE, id);
+            if (!cursor.isStart()) {
+                BytesRef lastId = new BytesRef(cursor.id());
+                after = new FieldDoc(Integer.MAX_VALUE, cursor.score(), byDate
+                        ? new Object[] {cursor.published(), cursor.score(), lastId}
+                        : new Object[] {cursor.score(), lastId});
+            }
+        } else {
+            sort = byDate ? new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE)
+                    : null;
+        }
         try {
-            IndexSearcher searcher = index.searchers().acquire();
+            IndexSearcher searcher = null;
+            boolean pinnedView = false;
+            if (cursor != null && !cursor.isStart() && cursor.view() >= 0) {
+                searcher = views.acquire(cursor.view());
+                pinnedView = searcher != null;
+            }
+            if (searcher == null) {
+                searcher = index.searchers().acquire();
+            }
             try {
                 SortedSetDocValuesReaderState state = state(searcher.getIndexReader());
                 TopDocs top;
                 Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
                 if (state == null) {
-                    top = sort == null ? searcher.search(query, topN) : searcher.search(query, topN, sort, true);
+                    top = sort == null ? searcher.search(query, topN)
+                            : searcher.searchAfter(after, query, topN, sort, true);
                 } else {
                     DrillDownQuery ddq = new DrillDownQuery(index.facetsConfig(), query);
                     selected.forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
                     DrillSideways ds = new DrillSideways(searcher, index.facetsConfig(), state);
                     DrillSideways.DrillSidewaysResult r = sort == null
                             ? ds.search(ddq, topN)
-                            : ds.search(ddq, null, null, topN, sort, true);
+                            : ds.search(ddq, null, after, topN, sort, true);
                     top = r.hits;
                     for (String dim : DIMENSIONS) {
                         facets.put(dim, facetValues(r.facets, dim, selected.getOrDefault(dim, List.of())));
@@ -173,21 +211,51 @@ public final class LuceneSearch implements SearchService {
                 List<Hit> hits = hits(searcher, top, from, size, query, request.highlight());
                 long total = top.totalHits.value;
                 String didYouMean = total < 3 && uq.hasTerms() ? didYouMean(searcher.getIndexReader(), uq) : null;
-                if (from >= MAX_WINDOW) {
-                    notices.add("Results beyond the first " + MAX_WINDOW + " are not shown; narrow the search.");
+                String next = null;
+                if (cursor == null && from >= MAX_WINDOW) {
+                    notices.add("Results beyond the first " + MAX_WINDOW + " are not shown; narrow the search "
+                            + "or page with a cursor.");
+                }
+                if (cursor != null && top.scoreDocs.length == size) {
+                    FieldDoc last = (FieldDoc) top.scoreDocs[size - 1];
+                    Object[] v = last.fields;
+                    BytesRef lastId = (BytesRef) v[v.length - 1];
+                    next = new Cursor(byDate ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE, now,
+                            pin(searcher), (Float) v[v.length - 2], byDate ? (Long) v[0] : 0L,
+                            lastId.utf8ToString()).encode();
                 }
                 return new SearchResult(total, page, size, hits, facets, didYouMean, notices,
-                        (System.nanoTime() - start) / 1_000_000);
+                        (System.nanoTime() - start) / 1_000_000, next);
             } finally {
-                index.searchers().release(searcher);
+                if (pinnedView) {
+                    views.release(searcher);
+                } else {
+                    index.searchers().release(searcher);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IndexSearcher.TooManyClauses e) {
             // Bounded parts and prefix rewrites keep queries below the raised clause limit; a user must never see a 500.
             return new SearchResult(0, page, size, List.of(), Map.of(Fields.SDG, facetValues(null, Fields.SDG,
-                    List.of())), null, List.of("The query is too complex; use fewer words."), 0);
+                    List.of())), null, List.of("The query is too complex; use fewer words."), 0, null);
         }
+    }
+
+    /** Keeps the index view of a cursor's first page for its later pages; old views go after {@link #VIEW_KEEP_SECONDS}. */
+    private long pin(IndexSearcher searcher) throws IOException {
+        long version = views.record(searcher);
+        long t = System.nanoTime();
+        if (t - lastPrune > 10_000_000_000L) {
+            lastPrune = t;
+            views.prune(new SearcherLifetimeManager.PruneByAge(VIEW_KEEP_SECONDS));
+        }
+        return version;
+    }
+
+    /** Releases the index views kept for cursors. */
+    public void close() throws IOException {
+        views.close();
     }
 
     private static Map<String, List<String>> selections(SearchRequest r, UserQuery uq) {

@@ -18,10 +18,12 @@ import java.util.List;
  * @param page         1-based page number
  * @param size         results per page (1..100)
  * @param highlight    whether to compute highlighted snippets
+ * @param cursor       null to page by number, else the position to continue from ({@link Cursor#START} to begin);
+ *                     the page number is then ignored
  */
 public record SearchRequest(String query, List<Integer> sdgs, List<String> partnerships, List<String> languages,
                             List<String> types, List<String> countries, List<Integer> years, Integer yearFrom,
-                            Integer yearTo, Sort sort, int page, int size, boolean highlight) {
+                            Integer yearTo, Sort sort, int page, int size, boolean highlight, Cursor cursor) {
 
     /** Largest page size. */
     public static final int MAX_SIZE = 100;
@@ -38,6 +40,19 @@ public record SearchRequest(String query, List<Integer> sdgs, List<String> partn
         countries = countries == null ? List.of() : List.copyOf(countries);
         years = years == null ? List.of() : List.copyOf(years);
         sort = sort == null ? Sort.RELEVANCE : sort;
+    }
+
+    /** A search paged by number. */
+    public SearchRequest(String query, List<Integer> sdgs, List<String> partnerships, List<String> languages,
+                         List<String> types, List<String> countries, List<Integer> years, Integer yearFrom,
+                         Integer yearTo, Sort sort, int page, int size, boolean highlight) {
+        this(query, sdgs, partnerships, languages, types, countries, years, yearFrom, yearTo, sort, page, size,
+                highlight, null);
+    }
+
+    /** The order results come in: by date when asked, and always when the query has no words (browsing). */
+    public Sort effectiveSort() {
+        return sort == Sort.DATE || !UserQuery.parse(query).hasTerms() ? Sort.DATE : Sort.RELEVANCE;
     }
 
     /** A plain keyword search, first page of ten. */

@@ -7,16 +7,23 @@ import java.util.Map;
  * One page of search results with facet counts.
  *
  * @param total      number of matching documents
- * @param page       the page returned (1-based)
+ * @param page       the page returned (1-based; 0 when paging by cursor)
  * @param size       page size
  * @param hits       the results of this page
  * @param facets     counts per dimension (sdg always lists all 17 goals); drill-sideways counts for selected dimensions
  * @param didYouMean a corrected query when the query found few results, or null
  * @param notices    remarks on how the query was understood (e.g. a refused wildcard), may be empty
  * @param tookMillis time spent searching
+ * @param nextCursor when paging by cursor: what to send as {@code cursor} for the next page, null after the last
  */
 public record SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets,
-                           String didYouMean, List<String> notices, long tookMillis) {
+                           String didYouMean, List<String> notices, long tookMillis, String nextCursor) {
+
+    /** A page of a search paged by number. */
+    public SearchResult(long total, int page, int size, List<Hit> hits, Map<String, List<FacetValue>> facets,
+                        String didYouMean, List<String> notices, long tookMillis) {
+        this(total, page, size, hits, facets, didYouMean, notices, tookMillis, null);
+    }
 
     /**
      * One result.

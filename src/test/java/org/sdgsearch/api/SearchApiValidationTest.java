@@ -19,6 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTestResource(FixtureSite.class)
 class SearchApiValidationTest {
 
+    @jakarta.inject.Inject
+    Engine engine;
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
             "sdg,0", "sdg,18", "sdg,six", "size,0", "size,101", "size,abc", "page,0", "page,-1", "sort,best",
@@ -31,6 +34,37 @@ class SearchApiValidationTest {
                 .body("status", equalTo(400))
                 .body("parameter", equalTo(name))
                 .body("detail", notNullValue());
+    }
+
+    @Test
+    void cursorPagingRefusesForeignCursorsAndMixingWithPage() {
+        given().queryParam("cursor", "not-a-cursor").when().get("/api/search").then()
+                .statusCode(400).contentType("application/problem+json").body("parameter", equalTo("cursor"));
+        given().queryParam("cursor", "*").queryParam("page", 2).when().get("/api/search").then()
+                .statusCode(400).body("parameter", equalTo("page"));
+        // A cursor from a relevance-ordered list cannot continue a date-ordered one.
+        String next = given().queryParam("q", "water").queryParam("size", 1).queryParam("cursor", "*")
+                .when().get("/api/search").then().statusCode(200).extract().path("nextCursor");
+        given().queryParam("q", "water").queryParam("sort", "date").queryParam("cursor", next)
+                .when().get("/api/search").then().statusCode(400).body("parameter", equalTo("cursor"));
+    }
+
+    @Test
+    void cursorPagingWalksEveryResultOnce() throws InterruptedException {
+        org.junit.jupiter.api.Assertions.assertTrue(engine.jobs().awaitIdle(java.time.Duration.ofMinutes(3)),
+                "the start-up crawl finishes");
+        java.util.List<String> byPage = given().queryParam("q", "water").queryParam("size", 100)
+                .when().get("/api/search").then().statusCode(200).extract().path("hits.id");
+        java.util.List<String> walked = new java.util.ArrayList<>();
+        String cursor = "*";
+        for (int guard = 0; cursor != null && guard < 500; guard++) {
+            var r = given().queryParam("q", "water").queryParam("size", 2).queryParam("cursor", cursor)
+                    .when().get("/api/search").then().statusCode(200).body("page", equalTo(0)).extract();
+            walked.addAll(r.path("hits.id"));
+            cursor = r.path("nextCursor");
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(byPage.size() > 2, "fixture has several water documents");
+        org.junit.jupiter.api.Assertions.assertEquals(byPage, walked);
     }
 
     @Test
