@@ -50,7 +50,9 @@ public class SearchResource {
             @Parameter(description = "1-based page") @QueryParam("page") String page,
             @Parameter(description = "results per page, 1-100 (default 10)") @QueryParam("size") String size,
             @Parameter(description = "deep paging: '*' for the first page, then the nextCursor of the previous page "
-                    + "(instead of page; the sort must stay the same)") @QueryParam("cursor") String cursor) {
+                    + "(instead of page; the sort must stay the same)") @QueryParam("cursor") String cursor,
+            @Parameter(description = "any (default): documents with all words first, then those with some; "
+                    + "all: every word required") @QueryParam("match") String match) {
         if (q != null && q.length() > MAX_QUERY_CHARS) {
             throw Problem.of(413, "Query too long", "q", "q must be at most " + MAX_QUERY_CHARS + " characters");
         }
@@ -70,6 +72,14 @@ public class SearchResource {
         if (from != null && to != null && from > to) {
             throw Problem.badRequest("yearFrom", "yearFrom " + from + " is after yearTo " + to);
         }
+        boolean allWords;
+        if (match == null || match.isBlank() || match.equalsIgnoreCase("any")) {
+            allWords = false;
+        } else if (match.equalsIgnoreCase("all")) {
+            allWords = true;
+        } else {
+            throw Problem.badRequest("match", "match must be 'any' or 'all', got '" + Params.abbreviate(match) + "'");
+        }
         Cursor position = null;
         if (cursor != null) {
             if (page != null && !page.isBlank()) {
@@ -84,7 +94,7 @@ public class SearchResource {
         SearchRequest request = new SearchRequest(q, Params.sdgs("sdg", sdg),
                 Params.codes("partnership", partnership, false), Params.codes("lang", lang, false),
                 Params.codes("type", type, false), Params.codes("country", country, true), years, from, to, order,
-                pg, sz, true, position);
+                pg, sz, true, position, allWords);
         if (position != null && !position.isStart() && position.sort() != request.effectiveSort()) {
             throw Problem.badRequest("cursor", "the cursor belongs to results sorted by "
                     + position.sort().name().toLowerCase(Locale.ROOT) + ", not by "

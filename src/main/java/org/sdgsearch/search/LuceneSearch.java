@@ -132,7 +132,7 @@ public final class LuceneSearch implements SearchService {
         Integer yearTo = request.yearTo() != null ? request.yearTo() : uq.yearTo();
 
         BooleanQuery.Builder base = new BooleanQuery.Builder();
-        Query textQuery = uq.hasTerms() ? textQuery(uq) : new MatchAllDocsQuery();
+        Query textQuery = uq.hasTerms() ? textQuery(uq, request.allWords()) : new MatchAllDocsQuery();
         base.add(textQuery, Occur.MUST);
         for (UserQuery.Part p : uq.excluded()) {
             base.add(partQuery(p), Occur.MUST_NOT);
@@ -284,8 +284,11 @@ public final class LuceneSearch implements SearchService {
         }
     }
 
-    /** Each group is required for the strict clause; any group matches for recall. All-words documents rank first. */
-    private Query textQuery(UserQuery uq) {
+    /**
+     * Each group is required for the strict clause; unless all words are required, any group matches for recall,
+     * and all-words documents rank first.
+     */
+    private Query textQuery(UserQuery uq, boolean allWords) {
         List<Query> groups = new ArrayList<>();
         for (List<UserQuery.Part> g : uq.groups()) {
             BooleanQuery.Builder alt = new BooleanQuery.Builder();
@@ -302,6 +305,9 @@ public final class LuceneSearch implements SearchService {
         for (Query g : groups) {
             any.add(g, Occur.SHOULD);
             all.add(g, Occur.MUST);
+        }
+        if (allWords) {
+            return all.build();
         }
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         top.add(new BoostQuery(all.build(), 4f), Occur.SHOULD);

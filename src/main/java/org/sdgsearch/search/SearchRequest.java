@@ -20,10 +20,13 @@ import java.util.List;
  * @param highlight    whether to compute highlighted snippets
  * @param cursor       null to page by number, else the position to continue from ({@link Cursor#START} to begin);
  *                     the page number is then ignored
+ * @param allWords     require every word (as Solr's mm=100% or Elasticsearch's operator=and) instead of ranking
+ *                     documents with all words first and then those with some
  */
 public record SearchRequest(String query, List<Integer> sdgs, List<String> partnerships, List<String> languages,
                             List<String> types, List<String> countries, List<Integer> years, Integer yearFrom,
-                            Integer yearTo, Sort sort, int page, int size, boolean highlight, Cursor cursor) {
+                            Integer yearTo, Sort sort, int page, int size, boolean highlight, Cursor cursor,
+                            boolean allWords) {
 
     /** Largest page size. */
     public static final int MAX_SIZE = 100;
@@ -47,7 +50,15 @@ public record SearchRequest(String query, List<Integer> sdgs, List<String> partn
                          List<String> types, List<String> countries, List<Integer> years, Integer yearFrom,
                          Integer yearTo, Sort sort, int page, int size, boolean highlight) {
         this(query, sdgs, partnerships, languages, types, countries, years, yearFrom, yearTo, sort, page, size,
-                highlight, null);
+                highlight, null, false);
+    }
+
+    /** A search paged by number or by cursor. */
+    public SearchRequest(String query, List<Integer> sdgs, List<String> partnerships, List<String> languages,
+                         List<String> types, List<String> countries, List<Integer> years, Integer yearFrom,
+                         Integer yearTo, Sort sort, int page, int size, boolean highlight, Cursor cursor) {
+        this(query, sdgs, partnerships, languages, types, countries, years, yearFrom, yearTo, sort, page, size,
+                highlight, cursor, false);
     }
 
     /** The order results come in: by date when asked, and always when the query has no words (browsing). */

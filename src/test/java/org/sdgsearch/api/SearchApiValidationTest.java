@@ -26,7 +26,7 @@ class SearchApiValidationTest {
     @CsvSource({
             "sdg,0", "sdg,18", "sdg,six", "size,0", "size,101", "size,abc", "page,0", "page,-1", "sort,best",
             "yearFrom,abc", "yearTo,99999", "year,twenty", "lang,'fr;drop'", "country,'<script>'",
-            "partnership,'a b'"})
+            "partnership,'a b'", "match,most"})
     void badSearchParametersAre400NamingTheParameter(String name, String value) {
         given().queryParam(name, value).when().get("/api/search").then()
                 .statusCode(400)

@@ -76,6 +76,15 @@ class LuceneSearchTest {
     }
 
     @Test
+    void allWordsCanBeRequired() {
+        SearchResult any = run("sanitation schools");
+        SearchResult all = search.search(new SearchRequest("sanitation schools", null, null, null, null, null, null,
+                null, null, null, 1, 10, true, null, true));
+        assertEquals(List.of("b2"), ids(all), "only the document with both words");
+        assertTrue(any.total() > all.total());
+    }
+
+    @Test
     void phraseAndExclusion() {
         assertEquals(List.of("b2"), ids(run("\"sanitation in schools\"")));
         assertFalse(ids(run("sanitation -schools")).contains("b2"));
