@@ -40,6 +40,11 @@ import org.sdgsearch.index.LuceneIndex;
  * <pre>
  * bench/run search [--docs 1000000] [--duration 30] [--warmup 30] [--clients 1,8] [--data DIR] [--regenerate]
  *                  [--xmx 1g] [--index-threads 2] [--seed 42] [--jfr FILE.jfr]
+ *                  [--corpus docs.jsonl] [--generate-only]
+ * </pre>
+ * {@code --corpus} indexes peer-bench's generated corpus instead (the documents the Solr comparison indexes);
+ * {@code --generate-only} stops once the index is built.
+ * <pre>
  * </pre>
  * The application must be built (bench/run does: {@code mvn -DskipTests package}).
  */
@@ -60,8 +65,14 @@ public final class SearchBench {
         IndexSchema schema = IndexSchema.load(Path.of("index-schema/schema.yaml"));
 
         SearchCorpus corpus = new SearchCorpus(seed);
-        String generation = generate(corpus, docs, data, schema, indexThreads, a.containsKey("regenerate"));
+        String generation = a.containsKey("corpus")
+                ? importPeer(Path.of(a.get("corpus")), data, schema, indexThreads, a.containsKey("regenerate"))
+                : generate(corpus, docs, data, schema, indexThreads, a.containsKey("regenerate"));
         long indexBytes = size(data.resolve("index"));
+        if (a.containsKey("generate-only")) {
+            System.out.printf(Locale.ROOT, "Index: %s (%.2f GB)%n", data.resolve("index"), indexBytes / 1e9);
+            return;
+        }
 
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -178,6 +189,73 @@ public final class SearchBench {
             p.store(out, "SearchBench generated index");
         }
         return String.format(Locale.ROOT, "generated in %.0f s, %.0f MB of text", seconds, chars.get() / 1e6);
+    }
+
+    /** Indexes peer-bench's docs.jsonl (the Solr comparison's corpus) instead of generated documents. */
+    private static String importPeer(Path jsonl, Path data, IndexSchema schema, int threads, boolean regenerate)
+            throws Exception {
+        Path meta = data.resolve("bench-meta.properties");
+        String wanted = "corpus=" + jsonl.toAbsolutePath() + ",bytes=" + Files.size(jsonl) + ",schema="
+                + schema.fingerprint();
+        if (!regenerate && Files.exists(meta)) {
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(meta)) {
+                p.load(in);
+            }
+            if (wanted.equals(p.getProperty("key"))) {
+                System.out.printf(Locale.ROOT, "Reusing the index of %s in %s%n", jsonl, data);
+                return "reused; indexed in " + p.getProperty("seconds") + " s";
+            }
+        }
+        deleteTree(data);
+        Files.createDirectories(data);
+        System.out.printf(Locale.ROOT, "Indexing %s into %s with %d threads%n", jsonl, data, threads);
+        long start = System.nanoTime();
+        AtomicLong count = new AtomicLong();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.ArrayBlockingQueue<>(2_000);
+        String end = "\u0000end";
+        try (LuceneIndex index = new LuceneIndex(data.resolve("index"), schema)) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (String line = lines.take(); !line.equals(end); line = lines.take()) {
+                        index.put(PeerCorpus.document(line));
+                        long n = count.incrementAndGet();
+                        if (n % 50_000 == 0) {
+                            double sec = (System.nanoTime() - start) / 1e9;
+                            System.out.printf(Locale.ROOT, "  %,d documents, %.0f s, %.0f docs/s%n", n, sec, n / sec);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            try (var reader = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!line.isBlank()) {
+                        lines.put(line);
+                    }
+                }
+            }
+            for (int t = 0; t < threads; t++) {
+                lines.put(end);
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            index.commit();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "Indexed %,d documents in %.0f s (%.0f docs/s)%n", count.get(), seconds,
+                count.get() / seconds);
+        Properties p = new Properties();
+        p.setProperty("key", wanted);
+        p.setProperty("seconds", String.format(Locale.ROOT, "%.0f", seconds));
+        try (var out = Files.newOutputStream(meta)) {
+            p.store(out, "SearchBench index of a peer-bench corpus");
+        }
+        return String.format(Locale.ROOT, "%,d peer-bench documents indexed in %.0f s", count.get(), seconds);
     }
 
     // ----- load

@@ -35,6 +35,7 @@ import org.sdgsearch.crawl.CrawlerSettings;
 import org.sdgsearch.extract.Extraction;
 import org.sdgsearch.extract.Extractor;
 import org.sdgsearch.extract.ExtractConfig;
+import org.sdgsearch.index.DocumentIndex;
 import org.sdgsearch.index.IndexSchema;
 import org.sdgsearch.index.Indexer;
 import org.sdgsearch.index.LuceneCrawlStatusStore;
@@ -295,7 +296,8 @@ public class Engine {
         return classifier;
     }
 
-    public LuceneIndex index() {
+    /** The document index, behind our own interface (the embedded Lucene index is one implementation). */
+    public DocumentIndex index() {
         return index;
     }
 

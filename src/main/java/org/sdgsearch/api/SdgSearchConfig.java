@@ -44,6 +44,8 @@ public interface SdgSearchConfig {
         /**
          * Password of the user {@code admin} (role admin), normally given as the environment variable
          * SDG_ADMIN_PASSWORD. Unset: the admin API is disabled (every admin request gets 401). Never committed.
+         * Declared here so that it is a known, documented property; it is consumed before configuration mapping,
+         * by {@link AdminUserConfig}, which turns it into the embedded elytron user.
          */
         Optional<String> password();
     }

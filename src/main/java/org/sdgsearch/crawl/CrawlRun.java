@@ -917,7 +917,8 @@ final class CrawlRun {
         long now = System.nanoTime();
         if (now - lastLogNanos >= settings.progressInterval().toNanos()) {
             lastLogNanos = now;
-            LOG.infof("crawl of %s: %d fetched, %d not modified, %d failed, %d queued in memory, %d discovered",
+            // DEBUG: the application logs progress with an ETA from CrawlScheduler; this line is for library use.
+            LOG.debugf("crawl of %s: %d fetched, %d not modified, %d failed, %d queued in memory, %d discovered",
                     sourceId, fetched.get(), notModified.get(), failed.get(), frontier.size(), discovered.get());
         }
         if ((n >= settings.commitEvery() || now - lastCommitNanos >= settings.commitInterval().toNanos())

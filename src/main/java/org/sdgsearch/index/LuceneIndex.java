@@ -52,7 +52,7 @@ import org.sdgsearch.classify.SdgScore;
  * The embedded Lucene document index: one writer, near-real-time searchers, commits that carry the schema
  * fingerprint. Documents are replaced by id ({@code updateDocument}), so re-indexing is idempotent.
  */
-public final class LuceneIndex implements Closeable {
+public final class LuceneIndex implements DocumentIndex, Closeable {
 
     /** Commit user-data key holding the schema fingerprint the index was built with. */
     static final String SCHEMA_KEY = "sdgsearch.schema";
@@ -125,6 +125,7 @@ public final class LuceneIndex implements Closeable {
     }
 
     /** Where the index lives. */
+    @Override
     public Path path() {
         return path;
     }
@@ -140,6 +141,7 @@ public final class LuceneIndex implements Closeable {
     }
 
     /** Adds or replaces the document with the same id. */
+    @Override
     public void put(IndexedDocument doc) {
         try {
             writer.updateDocument(new Term(Fields.ID, doc.id()), facetsConfig.build(toLucene(doc)));
@@ -149,6 +151,7 @@ public final class LuceneIndex implements Closeable {
     }
 
     /** Deletes the document with this id, if any. */
+    @Override
     public void delete(String id) {
         try {
             writer.deleteDocuments(new Term(Fields.ID, id));
@@ -158,6 +161,7 @@ public final class LuceneIndex implements Closeable {
     }
 
     /** Makes all changes durable (they survive kill -9) and visible to new searches. */
+    @Override
     public void commit() {
         try {
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, schema.fingerprint()).entrySet());
@@ -171,6 +175,7 @@ public final class LuceneIndex implements Closeable {
     }
 
     /** Makes changes visible to searches without the cost of a durable commit. */
+    @Override
     public void refresh() {
         try {
             searchers.maybeRefreshBlocking();
@@ -180,22 +185,26 @@ public final class LuceneIndex implements Closeable {
     }
 
     /** The document with this id, as of the last refresh. */
+    @Override
     public Optional<IndexedDocument> get(String id) {
         List<IndexedDocument> docs = find(new Term(Fields.ID, id), 1);
         return docs.isEmpty() ? Optional.empty() : Optional.of(docs.get(0));
     }
 
     /** Documents that list this URL, as of the last refresh. */
+    @Override
     public List<IndexedDocument> byUrl(String url) {
         return find(new Term(Fields.URL, url), 10);
     }
 
     /** Documents published by this partnership (at most {@code max}), as of the last refresh. */
+    @Override
     public List<IndexedDocument> byPartnership(String partnership, int max) {
         return find(new Term(Fields.PARTNERSHIP, partnership), max);
     }
 
     /** When the newest content of a partnership appeared or changed, or null when it has no documents. */
+    @Override
     public Instant lastChange(String partnership) {
         try {
             IndexSearcher s = searchers.acquire();
@@ -217,6 +226,7 @@ public final class LuceneIndex implements Closeable {
     }
 
     /** Number of documents visible to searches. */
+    @Override
     public int count() {
         try {
             IndexSearcher s = searchers.acquire();
@@ -231,6 +241,7 @@ public final class LuceneIndex implements Closeable {
     }
 
     /** Whether the writer is open and usable (for readiness checks). */
+    @Override
     public boolean isWritable() {
         return writer.isOpen() && writer.getTragicException() == null;
     }
