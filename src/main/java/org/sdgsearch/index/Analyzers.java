@@ -1,9 +1,11 @@
 package org.sdgsearch.index;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -21,7 +23,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analyzers of the index, built from the schema: a language-neutral analyzer for the main fields and one
- * language analyzer per configured language for the per-language sub-fields.
+ * language analyzer per configured language for the stemmed sub-fields.
  */
 public final class Analyzers {
 
@@ -60,8 +62,8 @@ public final class Analyzers {
     }
 
     /**
-     * One analyzer for the whole index: keyword fields are not analysed, text fields use the neutral analyzer, and
-     * their per-language sub-fields use that language's analyzer.
+     * One analyzer for the whole index: keyword fields are not analysed and text fields use the neutral analyzer.
+     * The stemmed sub-fields are analysed per document (see {@link #languages}), not by field name.
      */
     public static Analyzer perField(IndexSchema schema) {
         Map<String, Analyzer> perField = new HashMap<>();
@@ -69,12 +71,66 @@ public final class Analyzers {
         for (IndexSchema.FieldDef def : schema.fields().values()) {
             if (def.type() == IndexSchema.Type.TEXT) {
                 perField.put(def.name(), neutral);
+            }
+        }
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
+    }
+
+    /**
+     * The index writer's analyzer: as {@link #perField}, and the stemmed sub-fields analysed with the language of the
+     * document being written, which the writing thread names with {@link #documentLanguage}.
+     */
+    public static Analyzer writer(IndexSchema schema) {
+        Map<String, Analyzer> perField = new HashMap<>();
+        Analyzer neutral = neutral();
+        Analyzer stemmed = new DocumentLanguageAnalyzer(languages(schema), neutral);
+        for (IndexSchema.FieldDef def : schema.fields().values()) {
+            if (def.type() == IndexSchema.Type.TEXT) {
+                perField.put(def.name(), neutral);
                 if ("per-language".equals(def.analyzer())) {
-                    schema.languages().forEach((lang, analyzer) ->
-                            perField.put(Fields.lang(def.name(), lang), forName(analyzer)));
+                    perField.put(Fields.stem(def.name()), stemmed);
                 }
             }
         }
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
+    }
+
+    private static final ThreadLocal<String> DOCUMENT_LANGUAGE = new ThreadLocal<>();
+
+    /**
+     * Names the language of the document this thread is about to add (null clears it). Lucene analyses a document in
+     * the thread that adds it, so a thread-local tells the stemmed fields which analyzer to use.
+     */
+    static void documentLanguage(String language) {
+        if (language == null) {
+            DOCUMENT_LANGUAGE.remove();
+        } else {
+            DOCUMENT_LANGUAGE.set(language);
+        }
+    }
+
+    /** Delegates to the analyzer of the current document's language; token streams are cached per language. */
+    private static final class DocumentLanguageAnalyzer extends DelegatingAnalyzerWrapper {
+        private final Map<String, Analyzer> byLanguage;
+        private final Analyzer fallback;
+
+        DocumentLanguageAnalyzer(Map<String, Analyzer> byLanguage, Analyzer fallback) {
+            super(PER_FIELD_REUSE_STRATEGY);
+            this.byLanguage = byLanguage;
+            this.fallback = fallback;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            String language = DOCUMENT_LANGUAGE.get();
+            return language == null ? fallback : byLanguage.getOrDefault(language, fallback);
+        }
+    }
+
+    /** One analyzer per language of the schema, in declaration order. */
+    public static Map<String, Analyzer> languages(IndexSchema schema) {
+        Map<String, Analyzer> out = new LinkedHashMap<>();
+        schema.languages().forEach((lang, analyzer) -> out.put(lang, forName(analyzer)));
+        return out;
     }
 }

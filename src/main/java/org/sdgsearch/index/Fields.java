@@ -33,9 +33,12 @@ public final class Fields {
     private Fields() {
     }
 
-    /** The per-language sub-field of an analysed field, e.g. {@code text.fr}. */
-    public static String lang(String field, String language) {
-        return field + "." + language;
+    /**
+     * The stemmed sub-field of an analysed field, e.g. {@code text.stem}: every document's text analysed with the
+     * analyzer of its own language (one dense field, not one sparse field per language).
+     */
+    public static String stem(String field) {
+        return field + ".stem";
     }
 
     /** The doc-values field holding the score of one SDG. */

@@ -91,7 +91,7 @@ public final class LuceneIndex implements DocumentIndex, Closeable {
                             + " schema file it was built with.");
                 }
             }
-            IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField(schema));
+            IndexWriterConfig config = new IndexWriterConfig(Analyzers.writer(schema));
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             config.setRAMBufferSizeMB(64);
             config.setCommitOnClose(true);
@@ -143,10 +143,13 @@ public final class LuceneIndex implements DocumentIndex, Closeable {
     /** Adds or replaces the document with the same id. */
     @Override
     public void put(IndexedDocument doc) {
+        Analyzers.documentLanguage(doc.language());
         try {
             writer.updateDocument(new Term(Fields.ID, doc.id()), facetsConfig.build(toLucene(doc)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            Analyzers.documentLanguage(null);
         }
     }
 
@@ -314,7 +317,8 @@ public final class LuceneIndex implements DocumentIndex, Closeable {
             doc.add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO));
         }
         if (schema.languages().containsKey(language)) {
-            doc.add(new TextField(Fields.lang(field, language), value, Field.Store.NO));
+            // Analysed with the document's language by the writer's analyzer (see Analyzers.writer).
+            doc.add(new TextField(Fields.stem(field), value, Field.Store.NO));
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ import org.sdgsearch.search.SearchResult.FacetValue;
 import org.sdgsearch.search.SearchResult.Hit;
 
 /**
- * Search over the embedded Lucene index: BM25 with title and description boosts, per-language fields, the selected
+ * Search over the embedded Lucene index: BM25 with title and description boosts, stemmed sub-fields, the selected
  * SDGs' scores and a mild freshness as boosts, drill-sideways facets, escaped highlighting, suggestions, spelling
  * and related documents.
  */
@@ -93,13 +94,15 @@ public final class LuceneSearch implements SearchService {
             Fields.TEXT, 1f);
 
     static {
-        // Every word is searched in 3 fields x 7 analyses and counted twice (all-words and any-word clauses), and
+        // Every word is searched in 3 fields x up to 7 analyses and counted twice (all-words and any-word clauses), and
         // Lucene 9 counts every leaf: 32 words and a few bounded prefixes stay far below this.
         IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 16_384));
     }
 
     private final LuceneIndex index;
     private final Analyzer analyzer;
+    /** Each language's analyzer, for the words searched in the stemmed sub-fields. */
+    private final Map<String, Analyzer> stemAnalyzers;
     private final Supplier<Map<String, String>> partnershipNames;
     private final DirectSpellChecker spell = new DirectSpellChecker();
     private volatile StateCache stateCache;
@@ -119,6 +122,7 @@ public final class LuceneSearch implements SearchService {
     public LuceneSearch(LuceneIndex index, Supplier<Map<String, String>> partnershipNames) {
         this.index = index;
         this.analyzer = Analyzers.perField(index.schema());
+        this.stemAnalyzers = Analyzers.languages(index.schema());
         this.partnershipNames = partnershipNames;
     }
 
@@ -316,30 +320,30 @@ public final class LuceneSearch implements SearchService {
         return top.build();
     }
 
-    /** One word, prefix or phrase over the neutral and the per-language fields, best field wins. */
+    /**
+     * One word, prefix or phrase over the neutral fields and the stemmed sub-fields, best field wins. In the stemmed
+     * sub-field the words are analysed as each language would (documents there are analysed in their own language);
+     * identical analyses are searched once, so a word that all six languages stem alike costs one term, not six.
+     */
     private Query partQuery(UserQuery.Part p) {
         List<Query> perField = new ArrayList<>();
         QueryBuilder qb = new QueryBuilder(analyzer);
         for (Map.Entry<String, Float> f : FIELD_BOOSTS.entrySet()) {
-            List<String> fields = new ArrayList<>();
-            fields.add(f.getKey());
-            if (!p.prefix()) {
-                index.schema().languages().keySet().forEach(l -> fields.add(Fields.lang(f.getKey(), l)));
+            String field = f.getKey();
+            Set<Query> queries = new LinkedHashSet<>();
+            if (p.prefix()) {
+                BytesRef norm = analyzer.normalize(field, p.text());
+                queries.add(new PrefixQuery(new Term(field, norm),
+                        new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(16)));
+            } else {
+                queries.add(build(qb, field, p));
+                for (Analyzer language : stemAnalyzers.values()) {
+                    queries.add(build(new QueryBuilder(language), Fields.stem(field), p));
+                }
             }
-            for (String field : fields) {
-                Query q;
-                if (p.prefix()) {
-                    BytesRef norm = analyzer.normalize(field, p.text());
-                    q = new PrefixQuery(new Term(field, norm),
-                            new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(16));
-                } else if (p.phrase()) {
-                    q = qb.createPhraseQuery(field, p.text());
-                } else {
-                    q = qb.createBooleanQuery(field, p.text(), Occur.MUST);
-                }
-                if (q != null) {
-                    perField.add(new BoostQuery(q, f.getValue()));
-                }
+            queries.remove(null);
+            for (Query q : queries) {
+                perField.add(new BoostQuery(q, f.getValue()));
             }
         }
         if (perField.isEmpty()) {
@@ -347,6 +351,10 @@ public final class LuceneSearch implements SearchService {
             return new TermQuery(new Term(Fields.ID, "\u0000"));
         }
         return new DisjunctionMaxQuery(perField, 0.1f);
+    }
+
+    private static Query build(QueryBuilder qb, String field, UserQuery.Part p) {
+        return p.phrase() ? qb.createPhraseQuery(field, p.text()) : qb.createBooleanQuery(field, p.text(), Occur.MUST);
     }
 
     private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
