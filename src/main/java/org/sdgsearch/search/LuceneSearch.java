@@ -106,6 +106,13 @@ public final class LuceneSearch implements SearchService {
     private final Supplier<Map<String, String>> partnershipNames;
     private final DirectSpellChecker spell = new DirectSpellChecker();
     private volatile StateCache stateCache;
+    /** The facet states of the last few index views, most recently used last (guarded by this). */
+    private final Map<Object, StateCache> recentStates = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, StateCache> eldest) {
+            return size() > 4;
+        }
+    };
     /** Index views (points in time) that cursors continue in. */
     private final SearcherLifetimeManager views = new SearcherLifetimeManager();
     private volatile long lastPrune = System.nanoTime();
@@ -368,15 +375,22 @@ public final class LuceneSearch implements SearchService {
             if (c != null && c.key == key) {
                 return c.state;
             }
-            SortedSetDocValuesReaderState state;
-            try {
-                state = reader.numDocs() == 0 ? null
-                        : new DefaultSortedSetDocValuesReaderState(reader, index.facetsConfig());
-            } catch (IllegalArgumentException e) {
-                state = null; // no facet values indexed yet
+            // Cursor pages may search an older index view than other requests: a few recent states are kept, so
+            // alternating between views does not rebuild the ordinal maps (costly on a large index) every time.
+            c = recentStates.get(key);
+            if (c == null) {
+                SortedSetDocValuesReaderState state;
+                try {
+                    state = reader.numDocs() == 0 ? null
+                            : new DefaultSortedSetDocValuesReaderState(reader, index.facetsConfig());
+                } catch (IllegalArgumentException e) {
+                    state = null; // no facet values indexed yet
+                }
+                c = new StateCache(key, state);
+                recentStates.put(key, c);
             }
-            stateCache = new StateCache(key, state);
-            return state;
+            stateCache = c;
+            return c.state;
         }
     }
 
