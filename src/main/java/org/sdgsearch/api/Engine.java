@@ -128,8 +128,13 @@ public class Engine {
         }
     }
 
+    /**
+     * The crawler settings from the {@code sdg.crawl.*} properties; unset properties keep the built-in defaults.
+     *
+     * @throws IllegalArgumentException naming the property whose value is out of range
+     */
     static CrawlerSettings crawlerSettings(SdgSearchConfig.Crawl c) {
-        return CrawlerSettings.defaults().toBuilder()
+        CrawlerSettings.Builder b = CrawlerSettings.defaults().toBuilder()
                 .userAgent(c.userAgent())
                 .defaultDelay(c.delay())
                 .maxCrawlDelay(c.maxCrawlDelay())
@@ -137,8 +142,57 @@ public class Engine {
                 .readTimeout(c.readTimeout())
                 .maxBodyBytes(c.maxBodyBytes())
                 .threads(c.threads())
-                .politeness(c.politeness().orElse(true))
-                .build();
+                .politeness(c.politeness().orElse(true));
+        c.maxFetchTime().ifPresent(v -> b.maxFetchTime(positive("sdg.crawl.max-fetch-time", v)));
+        c.maxUrlLength().ifPresent(v -> b.maxUrlLength(atLeast("sdg.crawl.max-url-length", v, 1)));
+        c.maxRedirects().ifPresent(v -> b.maxRedirects(atLeast("sdg.crawl.max-redirects", v, 0)));
+        c.maxRetries().ifPresent(v -> b.maxRetries(atLeast("sdg.crawl.max-retries", v, 0)));
+        c.retryBackoff().ifPresent(v -> b.retryBackoff(positive("sdg.crawl.retry-backoff", v)));
+        c.maxRetryAfter().ifPresent(v -> b.maxRetryAfter(positive("sdg.crawl.max-retry-after", v)));
+        c.initialRecrawlInterval().ifPresent(v -> b.initialRecrawlInterval(positive("sdg.crawl.initial-recrawl-interval", v)));
+        c.minRecrawlInterval().ifPresent(v -> b.minRecrawlInterval(positive("sdg.crawl.min-recrawl-interval", v)));
+        c.maxRecrawlInterval().ifPresent(v -> b.maxRecrawlInterval(positive("sdg.crawl.max-recrawl-interval", v)));
+        c.errorRetryInterval().ifPresent(v -> b.errorRetryInterval(positive("sdg.crawl.error-retry-interval", v)));
+        c.robotsCacheTtl().ifPresent(v -> b.robotsCacheTtl(positive("sdg.crawl.robots-cache-ttl", v)));
+        c.robotsFailureTtl().ifPresent(v -> b.robotsFailureTtl(positive("sdg.crawl.robots-failure-ttl", v)));
+        c.maxQueryVariants().ifPresent(v -> b.maxQueryVariants(atLeast("sdg.crawl.max-query-variants", v, 0)));
+        c.maxPathSegments().ifPresent(v -> b.maxPathSegments(atLeast("sdg.crawl.max-path-segments", v, 1)));
+        c.maxSegmentRepeats().ifPresent(v -> b.maxSegmentRepeats(atLeast("sdg.crawl.max-segment-repeats", v, 1)));
+        c.maxYearsAhead().ifPresent(v -> b.maxYearsAhead(atLeast("sdg.crawl.max-years-ahead", v, 0)));
+        c.windowSize().ifPresent(v -> b.windowSize(atLeast("sdg.crawl.window-size", v, 1)));
+        c.commitInterval().ifPresent(v -> b.commitInterval(positive("sdg.crawl.commit-interval", v)));
+        c.commitEvery().ifPresent(v -> b.commitEvery(atLeast("sdg.crawl.commit-every", v, 1)));
+        c.maxSitemaps().ifPresent(v -> b.maxSitemaps(atLeast("sdg.crawl.max-sitemaps", v, 1)));
+        c.contentTypes().ifPresent(v -> b.contentTypes(contentTypes("sdg.crawl.content-types", v)));
+        CrawlerSettings s = b.build();
+        if (s.minRecrawlInterval().compareTo(s.maxRecrawlInterval()) > 0) {
+            throw new IllegalArgumentException("sdg.crawl.min-recrawl-interval (" + s.minRecrawlInterval()
+                    + ") is longer than sdg.crawl.max-recrawl-interval (" + s.maxRecrawlInterval() + ")");
+        }
+        return s;
+    }
+
+    private static int atLeast(String property, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(property + " must be at least " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    private static java.time.Duration positive(String property, java.time.Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(property + " must be a positive duration, got " + value);
+        }
+        return value;
+    }
+
+    private static List<String> contentTypes(String property, List<String> values) {
+        List<String> out = values.stream().map(v -> v.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(v -> !v.isEmpty()).toList();
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(property + " must name at least one media type");
+        }
+        return out;
     }
 
     /** The configuration. */

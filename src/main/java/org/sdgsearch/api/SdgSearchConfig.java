@@ -3,6 +3,7 @@ package org.sdgsearch.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -145,6 +146,68 @@ public interface SdgSearchConfig {
         /** How often running crawls log a progress line (key=value). */
         @WithDefault("10s")
         Duration progressLogInterval();
+        /** Longest time for one whole response. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<Duration> maxFetchTime();
+
+        /** Longer URLs are taken as traps. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        OptionalInt maxUrlLength();
+
+        /** Redirect hops followed per URL. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        OptionalInt maxRedirects();
+
+        /** Retries of a transient failure within one crawl. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        OptionalInt maxRetries();
+
+        /** First retry delay, doubled per retry. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<Duration> retryBackoff();
+
+        /** A longer Retry-After parks the host until the next crawl. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<Duration> maxRetryAfter();
+
+        /** Recrawl interval of a newly fetched URL. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<Duration> initialRecrawlInterval();
+
+        /** Lower bound of the adaptive recrawl interval. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<Duration> minRecrawlInterval();
+
+        /** Upper bound of the adaptive recrawl interval. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<Duration> maxRecrawlInterval();
+
+        /** Wait before retrying a failed URL in a later crawl, doubled per consecutive failure. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<Duration> errorRetryInterval();
+
+        /** How long a robots.txt is trusted (RFC 9309: at most 24 hours). Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<Duration> robotsCacheTtl();
+
+        /** How long an unreachable robots.txt defers its host. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<Duration> robotsFailureTtl();
+
+        /** Distinct query strings of one path followed per crawl. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        OptionalInt maxQueryVariants();
+
+        /** Deeper paths are taken as traps. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        OptionalInt maxPathSegments();
+
+        /** A path segment repeated more often is taken as a trap. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        OptionalInt maxSegmentRepeats();
+
+        /** Calendar-like URLs further ahead are taken as traps. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        OptionalInt maxYearsAhead();
+
+        /** Queued URLs held in memory; the rest of the frontier stays in the status store. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        OptionalInt windowSize();
+
+        /** The index and the status store are committed at least this often during a crawl. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<Duration> commitInterval();
+
+        /** ... and after this many processed URLs. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        OptionalInt commitEvery();
+
+        /** Sitemaps (including those in sitemap indexes) read per crawl of a source. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        OptionalInt maxSitemaps();
+
+        /** Media type prefixes fetched (lower case); other responses are aborted after the headers. Unset: the built-in default of {@code CrawlerSettings.defaults()}. */
+        Optional<List<String>> contentTypes();
     }
 
 }
