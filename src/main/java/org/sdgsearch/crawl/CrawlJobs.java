@@ -21,6 +21,8 @@ import org.sdgsearch.source.Source;
 public final class CrawlJobs implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CrawlJobs.class);
+    /** How long closing waits for cancelled crawls to commit what they fetched. */
+    static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(20);
 
     /**
      * A crawl job's state.
@@ -192,6 +194,18 @@ public final class CrawlJobs implements AutoCloseable {
     @Override
     public void close() {
         running.values().forEach(r -> r.cancelled.set(true));
-        executor.shutdownNow();
+        // Let cancelled crawls reach their final commit before the index closes under them. No interrupt first:
+        // an interrupt during file I/O closes Lucene's channels (ClosedChannelException) and loses that commit.
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(SHUTDOWN_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warnf("Crawls did not stop within %s; interrupting them (the next crawl resumes from the last "
+                        + "commit)", SHUTDOWN_WAIT);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
     }
 }
