@@ -133,20 +133,13 @@ public final class SearchBench {
 
     private static String generate(SearchCorpus corpus, long docs, Path data, IndexSchema schema, int threads,
                                    boolean regenerate) throws Exception {
-        Path meta = data.resolve("bench-meta.properties");
         String wanted = "docs=" + docs + ",seed=" + corpus.seed + ",generator=" + GENERATOR_VERSION + ",schema="
                 + schema.fingerprint();
-        if (!regenerate && Files.exists(meta)) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(meta)) {
-                p.load(in);
-            }
-            if (wanted.equals(p.getProperty("key"))) {
-                String took = p.getProperty("seconds");
-                System.out.printf(Locale.ROOT, "Reusing the index of %,d documents in %s (generated in %s s)%n",
-                        docs, data, took);
-                return "reused; generated in " + took + " s";
-            }
+        String took = regenerate ? null : builtWith(data, wanted);
+        if (took != null) {
+            System.out.printf(Locale.ROOT, "Reusing the index of %,d documents in %s (generated in %s s)%n",
+                    docs, data, took);
+            return "reused; generated in " + took + " s";
         }
         deleteTree(data);
         Files.createDirectories(data);
@@ -181,31 +174,42 @@ public final class SearchBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "Generated %,d documents (%.0f MB of text) in %.0f s (%.0f docs/s)%n", docs,
                 chars.get() / 1e6, seconds, docs / seconds);
-        Properties p = new Properties();
-        p.setProperty("key", wanted);
-        p.setProperty("seconds", String.format(Locale.ROOT, "%.0f", seconds));
-        p.setProperty("text-mb", String.format(Locale.ROOT, "%.0f", chars.get() / 1e6));
-        try (var out = Files.newOutputStream(meta)) {
-            p.store(out, "SearchBench generated index");
-        }
+        recordBuild(data, wanted, seconds);
         return String.format(Locale.ROOT, "generated in %.0f s, %.0f MB of text", seconds, chars.get() / 1e6);
+    }
+
+    /** The seconds the index in {@code data} took to build, if it was built for {@code key}; else null. */
+    private static String builtWith(Path data, String key) throws IOException {
+        Path meta = data.resolve("bench-meta.properties");
+        if (!Files.exists(meta)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(meta)) {
+            p.load(in);
+        }
+        return key.equals(p.getProperty("key")) ? p.getProperty("seconds") : null;
+    }
+
+    /** Records what the index in {@code data} was built for, so a later run with the same key reuses it. */
+    private static void recordBuild(Path data, String key, double seconds) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("key", key);
+        p.setProperty("seconds", String.format(Locale.ROOT, "%.0f", seconds));
+        try (var out = Files.newOutputStream(data.resolve("bench-meta.properties"))) {
+            p.store(out, "SearchBench index");
+        }
     }
 
     /** Indexes peer-bench's docs.jsonl (the Solr comparison's corpus) instead of generated documents. */
     private static String importPeer(Path jsonl, Path data, IndexSchema schema, int threads, boolean regenerate)
             throws Exception {
-        Path meta = data.resolve("bench-meta.properties");
         String wanted = "corpus=" + jsonl.toAbsolutePath() + ",bytes=" + Files.size(jsonl) + ",schema="
                 + schema.fingerprint();
-        if (!regenerate && Files.exists(meta)) {
-            Properties p = new Properties();
-            try (InputStream in = Files.newInputStream(meta)) {
-                p.load(in);
-            }
-            if (wanted.equals(p.getProperty("key"))) {
-                System.out.printf(Locale.ROOT, "Reusing the index of %s in %s%n", jsonl, data);
-                return "reused; indexed in " + p.getProperty("seconds") + " s";
-            }
+        String took = regenerate ? null : builtWith(data, wanted);
+        if (took != null) {
+            System.out.printf(Locale.ROOT, "Reusing the index of %s in %s%n", jsonl, data);
+            return "reused; indexed in " + took + " s";
         }
         deleteTree(data);
         Files.createDirectories(data);
@@ -249,12 +253,7 @@ public final class SearchBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "Indexed %,d documents in %.0f s (%.0f docs/s)%n", count.get(), seconds,
                 count.get() / seconds);
-        Properties p = new Properties();
-        p.setProperty("key", wanted);
-        p.setProperty("seconds", String.format(Locale.ROOT, "%.0f", seconds));
-        try (var out = Files.newOutputStream(meta)) {
-            p.store(out, "SearchBench index of a peer-bench corpus");
-        }
+        recordBuild(data, wanted, seconds);
         return String.format(Locale.ROOT, "%,d peer-bench documents indexed in %.0f s", count.get(), seconds);
     }
 

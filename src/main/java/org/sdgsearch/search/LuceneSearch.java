@@ -155,9 +155,9 @@ public final class LuceneSearch implements SearchService {
         Query query = base.build();
         List<Integer> sdgs = selected.getOrDefault(Fields.SDG, List.of()).stream().map(Integer::valueOf).toList();
         Cursor cursor = request.cursor();
-        boolean byDate = request.sort() == SearchRequest.Sort.DATE || !uq.hasTerms();
-        if (cursor != null && !cursor.isStart()
-                && cursor.sort() != (byDate ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE)) {
+        SearchRequest.Sort order = SearchRequest.effectiveSort(request.sort(), uq.hasTerms());
+        boolean byDate = order == SearchRequest.Sort.DATE;
+        if (cursor != null && !cursor.isStart() && cursor.sort() != order) {
             cursor = Cursor.START; // the API refuses this; a direct caller gets the first page
         }
         // A cursor keeps the clock of its first page, so the freshness boost and every score stay the same.
@@ -172,11 +172,11 @@ public final class LuceneSearch implements SearchService {
         int from = cursor != null ? 0 : (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * size);
         Sort sort;
         FieldDoc after = null;
+        SortField newest = new SortField(Fields.PUBLISHED, SortField.Type.LONG, true);
         if (cursor != null) {
             // The unique id as the last sort key makes the order total, so a cursor names one exact position.
             SortField id = new SortField(Fields.ID, SortField.Type.STRING);
-            sort = byDate ? new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true),
-                    SortField.FIELD_SCORE, id) : new Sort(SortField.FIELD_SCORE, id);
+            sort = byDate ? new Sort(newest, SortField.FIELD_SCORE, id) : new Sort(SortField.FIELD_SCORE, id);
             if (!cursor.isStart()) {
                 BytesRef lastId = new BytesRef(cursor.id());
                 after = new FieldDoc(Integer.MAX_VALUE, cursor.score(), byDate
@@ -184,8 +184,7 @@ public final class LuceneSearch implements SearchService {
                         : new Object[] {cursor.score(), lastId});
             }
         } else {
-            sort = byDate ? new Sort(new SortField(Fields.PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE)
-                    : null;
+            sort = byDate ? new Sort(newest, SortField.FIELD_SCORE) : null;
         }
         try {
             IndexSearcher searcher = null;
@@ -231,7 +230,7 @@ public final class LuceneSearch implements SearchService {
                     FieldDoc last = (FieldDoc) top.scoreDocs[size - 1];
                     Object[] v = last.fields;
                     BytesRef lastId = (BytesRef) v[v.length - 1];
-                    next = new Cursor(byDate ? SearchRequest.Sort.DATE : SearchRequest.Sort.RELEVANCE, now,
+                    next = new Cursor(order, now,
                             pin(searcher), (Float) v[v.length - 2], byDate ? (Long) v[0] : 0L,
                             lastId.utf8ToString()).encode();
                 }

@@ -63,7 +63,11 @@ public record SearchRequest(String query, List<Integer> sdgs, List<String> partn
 
     /** The order results come in: by date when asked, and always when the query has no words (browsing). */
     public Sort effectiveSort() {
-        return sort == Sort.DATE || !UserQuery.parse(query).hasTerms() ? Sort.DATE : Sort.RELEVANCE;
+        return effectiveSort(sort, UserQuery.parse(query).hasTerms());
+    }
+
+    static Sort effectiveSort(Sort asked, boolean hasTerms) {
+        return asked == Sort.DATE || !hasTerms ? Sort.DATE : Sort.RELEVANCE;
     }
 
     /** A plain keyword search, first page of ten. */
