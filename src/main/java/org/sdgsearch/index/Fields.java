@@ -33,6 +33,11 @@ public final class Fields {
     private Fields() {
     }
 
+    /** The doc-values field a facet dimension is counted in: one per dimension, not Lucene's shared field. */
+    public static String facet(String dimension) {
+        return "$facets." + dimension;
+    }
+
     /**
      * The stemmed sub-field of an analysed field, e.g. {@code text.stem}: every document's text analysed with the
      * analyzer of its own language (one dense field, not one sparse field per language).

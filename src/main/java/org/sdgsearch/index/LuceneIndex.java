@@ -102,6 +102,7 @@ public final class LuceneIndex implements DocumentIndex, Closeable {
             this.facetsConfig = new FacetsConfig();
             for (String dim : schema.facetFields()) {
                 facetsConfig.setMultiValued(dim, schema.field(dim).multiValued());
+                facetsConfig.setIndexFieldName(dim, Fields.facet(dim));
             }
             if (writer.getLiveCommitData() == null || !writer.getLiveCommitData().iterator().hasNext()) {
                 commit();

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -21,13 +27,16 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.MultiFacets;
+import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.MultiTerms;
@@ -57,6 +66,7 @@ import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.ThreadInterruptedException;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.document.IntPoint;
 import org.sdgsearch.index.Analyzers;
@@ -105,6 +115,12 @@ public final class LuceneSearch implements SearchService {
     private final Map<String, Analyzer> stemAnalyzers;
     private final Supplier<Map<String, String>> partnershipNames;
     private final DirectSpellChecker spell = new DirectSpellChecker();
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Requests in flight up to which each one searches on all cores (with one core: never). */
+    private volatile int parallelUpTo = CORES / 2;
+    /** Threads that search the slices and count the segments of a request while cores are idle; null on one core. */
+    private final ExecutorService parallel;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile StateCache stateCache;
     /** The facet states of the last few index views, most recently used last (guarded by this). */
     private final Map<Object, StateCache> recentStates = new LinkedHashMap<>(8, 0.75f, true) {
@@ -119,7 +135,7 @@ public final class LuceneSearch implements SearchService {
     /** How long an index view stays available to cursors after a newer one replaced it. */
     static final double VIEW_KEEP_SECONDS = 600;
 
-    private record StateCache(Object key, SortedSetDocValuesReaderState state) {
+    private record StateCache(Object key, Map<String, SortedSetDocValuesReaderState> states) {
     }
 
     /**
@@ -131,6 +147,14 @@ public final class LuceneSearch implements SearchService {
         this.analyzer = Analyzers.perField(index.schema());
         this.stemAnalyzers = Analyzers.languages(index.schema());
         this.partnershipNames = partnershipNames;
+        AtomicInteger threads = new AtomicInteger();
+        // A full queue runs the task on the caller's thread (Lucene's TaskExecutor does so on rejection).
+        this.parallel = CORES < 2 ? null : new ThreadPoolExecutor(CORES, CORES, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1024), r -> {
+                    Thread t = new Thread(r, "sdg-search-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     @Override
@@ -196,17 +220,25 @@ public final class LuceneSearch implements SearchService {
             if (searcher == null) {
                 searcher = index.searchers().acquire();
             }
+            IndexSearcher acquired = searcher;
+            // While cores are idle, one request searches and counts its segments on all of them; under load each
+            // request keeps to one core, which gives the most requests per second.
+            boolean alone = inFlight.incrementAndGet() <= parallelUpTo;
             try {
-                SortedSetDocValuesReaderState state = state(searcher.getIndexReader());
+                ExecutorService pool = alone ? parallel : null;
+                if (pool != null) {
+                    searcher = new SlicedSearcher(acquired.getIndexReader(), pool);
+                }
+                Map<String, SortedSetDocValuesReaderState> states = states(searcher.getIndexReader());
                 TopDocs top;
                 Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-                if (state == null) {
-                    top = sort == null ? searcher.search(query, topN)
-                            : searcher.searchAfter(after, query, topN, sort, true);
+                if (states.isEmpty()) {
+                    DrillDownQuery filtered = drillDown(query, selected);
+                    top = sort == null ? searcher.search(filtered, topN)
+                            : searcher.searchAfter(after, filtered, topN, sort, true);
                 } else {
-                    DrillDownQuery ddq = new DrillDownQuery(index.facetsConfig(), query);
-                    selected.forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
-                    DrillSideways ds = new DrillSideways(searcher, index.facetsConfig(), state);
+                    DrillSideways ds = new ShownDimensions(searcher, index.facetsConfig(), states, pool);
+                    DrillDownQuery ddq = drillDown(query, selected);
                     DrillSideways.DrillSidewaysResult r = sort == null
                             ? ds.search(ddq, topN)
                             : ds.search(ddq, null, after, topN, sort, true);
@@ -231,16 +263,17 @@ public final class LuceneSearch implements SearchService {
                     Object[] v = last.fields;
                     BytesRef lastId = (BytesRef) v[v.length - 1];
                     next = new Cursor(order, now,
-                            pin(searcher), (Float) v[v.length - 2], byDate ? (Long) v[0] : 0L,
+                            pin(acquired), (Float) v[v.length - 2], byDate ? (Long) v[0] : 0L,
                             lastId.utf8ToString()).encode();
                 }
                 return new SearchResult(total, page, size, hits, facets, didYouMean, notices,
                         (System.nanoTime() - start) / 1_000_000, next);
             } finally {
+                inFlight.decrementAndGet();
                 if (pinnedView) {
-                    views.release(searcher);
+                    views.release(acquired);
                 } else {
-                    index.searchers().release(searcher);
+                    index.searchers().release(acquired);
                 }
             }
         } catch (IOException e) {
@@ -249,6 +282,98 @@ public final class LuceneSearch implements SearchService {
             // Bounded parts and prefix rewrites keep queries below the raised clause limit; a user must never see a 500.
             return new SearchResult(0, page, size, List.of(), Map.of(Fields.SDG, facetValues(null, Fields.SDG,
                     List.of())), null, List.of("The query is too complex; use fewer words."), 0, null);
+        }
+    }
+
+    /** The query restricted to the selected facet values (OR within a dimension, AND across them). */
+    private DrillDownQuery drillDown(Query query, Map<String, List<String>> selected) {
+        DrillDownQuery ddq = new DrillDownQuery(index.facetsConfig(), query);
+        selected.forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+        return ddq;
+    }
+
+    /**
+     * Drill sideways that counts only the dimensions a result shows, each in its own doc-values field: the drill-down
+     * hits for every shown dimension, and a selected dimension's sideways hits for that dimension alone (Lucene's
+     * default counts every dimension of the shared field once per sideways pass).
+     */
+    private static final class ShownDimensions extends DrillSideways {
+        private final Map<String, SortedSetDocValuesReaderState> states;
+        private final ExecutorService pool;
+
+        /** @param pool threads to count segments in parallel on, or null to count on the caller's thread */
+        ShownDimensions(IndexSearcher searcher, FacetsConfig config, Map<String, SortedSetDocValuesReaderState> states,
+                        ExecutorService pool) {
+            super(searcher, config, states.values().iterator().next());
+            this.states = states;
+            this.pool = pool;
+        }
+
+        @Override
+        protected Facets buildFacetsResult(FacetsCollector drillDowns, FacetsCollector[] drillSideways,
+                                           String[] drillSidewaysDims) throws IOException {
+            Map<String, Facets> byDim = new HashMap<>();
+            for (String dim : DIMENSIONS) {
+                SortedSetDocValuesReaderState state = states.get(dim);
+                FacetsCollector hits = drillDowns;
+                for (int i = 0; drillSidewaysDims != null && i < drillSidewaysDims.length; i++) {
+                    if (drillSidewaysDims[i].equals(dim)) {
+                        hits = drillSideways[i];
+                    }
+                }
+                if (state != null && hits != null) {
+                    byDim.put(dim, count(state, hits));
+                }
+            }
+            return new MultiFacets(byDim);
+        }
+
+        private Facets count(SortedSetDocValuesReaderState state, FacetsCollector hits) throws IOException {
+            if (pool == null) {
+                return new SortedSetDocValuesFacetCounts(state, hits);
+            }
+            try {
+                return new ConcurrentSortedSetDocValuesFacetCounts(state, hits, pool);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ThreadInterruptedException(e);
+            }
+        }
+    }
+
+    /**
+     * A searcher over the same index view whose segments are split into one slice per core, balanced by size, so a
+     * single request uses every core (Lucene's default slices suit many concurrent requests, not one).
+     */
+    private static final class SlicedSearcher extends IndexSearcher {
+        SlicedSearcher(IndexReader reader, ExecutorService pool) {
+            super(reader, pool);
+        }
+
+        @Override
+        protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+            int n = Math.min(CORES, leaves.size());
+            if (n <= 1) {
+                return new LeafSlice[] {new LeafSlice(new ArrayList<>(leaves))};
+            }
+            List<List<LeafReaderContext>> groups = new ArrayList<>();
+            long[] docs = new long[n];
+            for (int i = 0; i < n; i++) {
+                groups.add(new ArrayList<>());
+            }
+            List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+            bySize.sort(Comparator.comparingInt((LeafReaderContext l) -> l.reader().maxDoc()).reversed());
+            for (LeafReaderContext leaf : bySize) {
+                int smallest = 0;
+                for (int i = 1; i < n; i++) {
+                    if (docs[i] < docs[smallest]) {
+                        smallest = i;
+                    }
+                }
+                groups.get(smallest).add(leaf);
+                docs[smallest] += leaf.reader().maxDoc();
+            }
+            return groups.stream().filter(g -> !g.isEmpty()).map(LeafSlice::new).toArray(LeafSlice[]::new);
         }
     }
 
@@ -263,9 +388,17 @@ public final class LuceneSearch implements SearchService {
         return version;
     }
 
-    /** Releases the index views kept for cursors. */
+    /** Sets how many requests in flight still search on all cores each (tests compare both ways). */
+    void parallelUpTo(int requests) {
+        this.parallelUpTo = requests;
+    }
+
+    /** Releases the index views kept for cursors and the search threads. */
     public void close() throws IOException {
         views.close();
+        if (parallel != null) {
+            parallel.shutdown();
+        }
     }
 
     private static Map<String, List<String>> selections(SearchRequest r, UserQuery uq) {
@@ -363,33 +496,38 @@ public final class LuceneSearch implements SearchService {
         return p.phrase() ? qb.createPhraseQuery(field, p.text()) : qb.createBooleanQuery(field, p.text(), Occur.MUST);
     }
 
-    private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
+    /** The facet state of each shown dimension that has values in this index view (empty for an empty index). */
+    private Map<String, SortedSetDocValuesReaderState> states(IndexReader reader) throws IOException {
         Object key = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
         StateCache c = stateCache;
         if (c != null && c.key == key) {
-            return c.state;
+            return c.states;
         }
         synchronized (this) {
             c = stateCache;
             if (c != null && c.key == key) {
-                return c.state;
+                return c.states;
             }
             // Cursor pages may search an older index view than other requests: a few recent states are kept, so
             // alternating between views does not rebuild the ordinal maps (costly on a large index) every time.
             c = recentStates.get(key);
             if (c == null) {
-                SortedSetDocValuesReaderState state;
-                try {
-                    state = reader.numDocs() == 0 ? null
-                            : new DefaultSortedSetDocValuesReaderState(reader, index.facetsConfig());
-                } catch (IllegalArgumentException e) {
-                    state = null; // no facet values indexed yet
+                Map<String, SortedSetDocValuesReaderState> states = new HashMap<>();
+                if (reader.numDocs() > 0) {
+                    for (String dim : DIMENSIONS) {
+                        try {
+                            states.put(dim, new DefaultSortedSetDocValuesReaderState(reader, Fields.facet(dim),
+                                    index.facetsConfig()));
+                        } catch (IllegalArgumentException e) {
+                            // no values of this dimension indexed yet
+                        }
+                    }
                 }
-                c = new StateCache(key, state);
+                c = new StateCache(key, Map.copyOf(states));
                 recentStates.put(key, c);
             }
             stateCache = c;
-            return c.state;
+            return c.states;
         }
     }
 
@@ -662,21 +800,16 @@ public final class LuceneSearch implements SearchService {
         try {
             IndexSearcher searcher = index.searchers().acquire();
             try {
-                SortedSetDocValuesReaderState state = state(searcher.getIndexReader());
+                SortedSetDocValuesReaderState state = states(searcher.getIndexReader()).get(dimension);
                 if (state == null) {
                     return out;
                 }
-                FacetsCollector fc = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
-                Facets facets = new SortedSetDocValuesFacetCounts(state, fc);
-                try {
-                    FacetResult r = facets.getAllChildren(dimension);
-                    if (r != null) {
-                        for (LabelAndValue lv : r.labelValues) {
-                            out.put(lv.label, lv.value.longValue());
-                        }
+                // Without hits, Lucene counts every live document of the index.
+                FacetResult r = new SortedSetDocValuesFacetCounts(state).getAllChildren(dimension);
+                if (r != null) {
+                    for (LabelAndValue lv : r.labelValues) {
+                        out.put(lv.label, lv.value.longValue());
                     }
-                } catch (IllegalArgumentException e) {
-                    // no values for this dimension yet
                 }
                 return out;
             } finally {
