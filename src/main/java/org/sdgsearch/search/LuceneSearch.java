@@ -443,20 +443,12 @@ public final class LuceneSearch implements SearchService {
         if (groups.size() == 1) {
             return groups.get(0);
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (Query g : groups) {
-            any.add(g, Occur.SHOULD);
-            all.add(g, Occur.MUST);
-        }
         if (allWords) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            groups.forEach(g -> all.add(g, Occur.MUST));
             return all.build();
         }
-        BooleanQuery.Builder top = new BooleanQuery.Builder();
-        top.add(new BoostQuery(all.build(), 4f), Occur.SHOULD);
-        top.add(any.build(), Occur.SHOULD);
-        top.setMinimumNumberShouldMatch(1);
-        return top.build();
+        return new AllWordsFirstQuery(groups);
     }
 
     /**
