@@ -18,7 +18,8 @@ import org.sdgsearch.search.SearchRequest;
 /**
  * The search benchmark's query mix run in-process against an existing benchmark index, one thread, no HTTP: the
  * search's own latency by query kind, for comparing changes quickly. {@code bench/run search} stays the figure of
- * record. Arguments: {@code --data DIR} (a data directory made by {@code bench/run search}), {@code --rounds N}.
+ * record. Arguments: {@code --data DIR} (a data directory made by {@code bench/run search}), {@code --rounds N},
+ * {@code --parallel-up-to N} (0: every request on one core, as under load; default: alone, on all cores).
  */
 public final class ProfileBench {
 
@@ -35,13 +36,21 @@ public final class ProfileBench {
         List<SearchRequest> requests = urls.stream().map(ProfileBench::request).toList();
         try (LuceneIndex index = new LuceneIndex(data.resolve("index"), schema)) {
             LuceneSearch search = new LuceneSearch(index, Map::of);
+            if (a.containsKey("parallel-up-to")) {
+                search.parallelUpTo(Integer.parseInt(a.get("parallel-up-to")));
+            }
+            StringBuilder totals = a.containsKey("totals") ? new StringBuilder() : null;
             for (int r = 0; r < rounds; r++) {
                 Map<String, List<Double>> byKind = new TreeMap<>();
                 List<Double> all = new ArrayList<>();
                 long hits = 0;
                 for (int i = 0; i < requests.size(); i++) {
                     long t = System.nanoTime();
-                    hits += search.search(requests.get(i)).total();
+                    long total = search.search(requests.get(i)).total();
+                    hits += total;
+                    if (totals != null && r == 0) {
+                        totals.append(urls.get(i)).append('\t').append(total).append('\n');
+                    }
                     double ms = (System.nanoTime() - t) / 1e6;
                     all.add(ms);
                     byKind.computeIfAbsent(SearchQueries.kind(urls.get(i)), k -> new ArrayList<>()).add(ms);
@@ -56,6 +65,9 @@ public final class ProfileBench {
                 }
             }
             search.close();
+            if (totals != null) {
+                java.nio.file.Files.writeString(Path.of(a.get("totals")), totals);
+            }
         }
     }
 

@@ -250,7 +250,8 @@ public final class LuceneSearch implements SearchService {
                 if (!facets.containsKey(Fields.SDG)) {
                     facets.put(Fields.SDG, facetValues(null, Fields.SDG, List.of()));
                 }
-                List<Hit> hits = hits(searcher, top, from, size, query, request.highlight());
+                List<Hit> hits = hits(searcher, top, from, size, uq.hasTerms() ? highlightQuery(uq) : query,
+                        request.highlight());
                 long total = top.totalHits.value;
                 String didYouMean = total < 3 && uq.hasTerms() ? didYouMean(searcher.getIndexReader(), uq) : null;
                 String next = null;
@@ -388,8 +389,8 @@ public final class LuceneSearch implements SearchService {
         return version;
     }
 
-    /** Sets how many requests in flight still search on all cores each (tests compare both ways). */
-    void parallelUpTo(int requests) {
+    /** Sets how many requests in flight still search on all cores each (tests and benchmarks compare both ways). */
+    public void parallelUpTo(int requests) {
         this.parallelUpTo = requests;
     }
 
@@ -452,7 +453,8 @@ public final class LuceneSearch implements SearchService {
     }
 
     /**
-     * One word, prefix or phrase over the neutral fields and the stemmed sub-fields, best field wins. In the stemmed
+     * One word over the neutral fields and the stemmed sub-fields, best field wins (a prefix or a phrase: the neutral
+     * fields only). In the stemmed
      * sub-field the words are analysed as each language would (documents there are analysed in their own language);
      * identical analyses are searched once, so a word that all six languages stem alike costs one term, not six.
      */
@@ -466,6 +468,10 @@ public final class LuceneSearch implements SearchService {
                 BytesRef norm = analyzer.normalize(field, p.text());
                 queries.add(new PrefixQuery(new Term(field, norm),
                         new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(16)));
+            } else if (p.phrase()) {
+                // A quoted phrase means these words in this order: the language-neutral field (case and accents
+                // folded, not stemmed), as an exact-phrase sub-field is used in Elasticsearch setups.
+                queries.add(build(qb, field, p));
             } else {
                 queries.add(build(qb, field, p));
                 for (Analyzer language : stemAnalyzers.values()) {
@@ -482,6 +488,27 @@ public final class LuceneSearch implements SearchService {
             return new TermQuery(new Term(Fields.ID, "\u0000"));
         }
         return new DisjunctionMaxQuery(perField, 0.1f);
+    }
+
+    /**
+     * The words as the highlighter looks for them: in the language-neutral text field, whose postings hold the
+     * offsets (excluded words are not highlighted).
+     */
+    private Query highlightQuery(UserQuery uq) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        QueryBuilder qb = new QueryBuilder(analyzer);
+        for (List<UserQuery.Part> g : uq.groups()) {
+            for (UserQuery.Part p : g) {
+                Query q = p.prefix()
+                        ? new PrefixQuery(new Term(Fields.TEXT, analyzer.normalize(Fields.TEXT, p.text())),
+                                new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(16))
+                        : build(qb, Fields.TEXT, p);
+                if (q != null) {
+                    b.add(q, Occur.SHOULD);
+                }
+            }
+        }
+        return b.build();
     }
 
     private static Query build(QueryBuilder qb, String field, UserQuery.Part p) {

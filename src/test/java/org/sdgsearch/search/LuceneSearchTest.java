@@ -91,6 +91,14 @@ class LuceneSearchTest {
     }
 
     @Test
+    void aPhraseIsTheseWordsAccentsAndCaseFoldedButNotStemmed() {
+        assertEquals(List.of("c2"), ids(run("\"Energie SOLAIRE\"")), "accents and case do not matter in a phrase");
+        assertEquals(List.of("c2"), ids(run("\"pompes solaires\"")));
+        assertEquals(List.of(), ids(run("\"pompe solaire\"")), "a phrase is not stemmed (the word pompe is)");
+        assertTrue(ids(run("pompe solaire")).contains("c2"));
+    }
+
+    @Test
     void frenchStemmingAndAccentFolding() {
         assertTrue(ids(run("ecoles")).contains("c2"), "accent-folded neutral field");
         assertTrue(ids(run("pompe")).contains("c2"), "French analyzer stems pompes");
