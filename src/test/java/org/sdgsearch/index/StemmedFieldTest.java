@@ -81,4 +81,31 @@ class StemmedFieldTest {
             }
         }
     }
+
+    @Test
+    void everyDocumentHasTheStemmedFieldSoItsNormsAreDense() throws Exception {
+        try (LuceneIndex index = new LuceneIndex(dir.resolve("index"), Fixtures.schema())) {
+            // Portuguese has no analyzer of its own: its documents are analysed neutrally there, but still present.
+            index.put(Fixtures.doc("en1", "p", "KE", "Water", "Villages and pumps", "en", "web", 2020, 6));
+            index.put(Fixtures.doc("pt1", "p", "BR", "Água", "Bombas de água nas aldeias", "pt", "web", 2020, 6));
+            index.commit();
+            index.refresh();
+            IndexSearcher s = index.searchers().acquire();
+            try {
+                for (String field : List.of(Fields.TITLE, Fields.DESCRIPTION, Fields.TEXT)) {
+                    int withNorms = 0;
+                    for (var leaf : s.getIndexReader().leaves()) {
+                        var norms = leaf.reader().getNormValues(Fields.stem(field));
+                        while (norms != null && norms.nextDoc() != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+                            withNorms++;
+                        }
+                    }
+                    assertEquals(2, withNorms, Fields.stem(field));
+                }
+                assertEquals(1, s.count(new TermQuery(new Term(Fields.stem(Fields.TEXT), "aldeias"))));
+            } finally {
+                index.searchers().release(s);
+            }
+        }
+    }
 }
