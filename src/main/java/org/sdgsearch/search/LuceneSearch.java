@@ -121,6 +121,8 @@ public final class LuceneSearch implements SearchService {
     /** Threads that search the slices and count the segments of a request while cores are idle; null on one core. */
     private final ExecutorService parallel;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Per-segment bit sets of the values of dimensions with few values, for counting them. */
+    private final ValueBitsets bitsets;
     private volatile StateCache stateCache;
     /** The facet states of the last few index views, most recently used last (guarded by this). */
     private final Map<Object, StateCache> recentStates = new LinkedHashMap<>(8, 0.75f, true) {
@@ -147,6 +149,7 @@ public final class LuceneSearch implements SearchService {
         this.analyzer = Analyzers.perField(index.schema());
         this.stemAnalyzers = Analyzers.languages(index.schema());
         this.partnershipNames = partnershipNames;
+        this.bitsets = new ValueBitsets(index.facetsConfig());
         AtomicInteger threads = new AtomicInteger();
         // A full queue runs the task on the caller's thread (Lucene's TaskExecutor does so on rejection).
         this.parallel = CORES < 2 ? null : new ThreadPoolExecutor(CORES, CORES, 60, TimeUnit.SECONDS,
@@ -237,7 +240,7 @@ public final class LuceneSearch implements SearchService {
                     top = sort == null ? searcher.search(filtered, topN)
                             : searcher.searchAfter(after, filtered, topN, sort, true);
                 } else {
-                    DrillSideways ds = new ShownDimensions(searcher, index.facetsConfig(), states, pool);
+                    DrillSideways ds = new ShownDimensions(searcher, index.facetsConfig(), states, bitsets, pool);
                     DrillDownQuery ddq = drillDown(query, selected);
                     DrillSideways.DrillSidewaysResult r = sort == null
                             ? ds.search(ddq, topN)
@@ -300,13 +303,18 @@ public final class LuceneSearch implements SearchService {
      */
     private static final class ShownDimensions extends DrillSideways {
         private final Map<String, SortedSetDocValuesReaderState> states;
+        private final ValueBitsets bitsets;
         private final ExecutorService pool;
 
-        /** @param pool threads to count segments in parallel on, or null to count on the caller's thread */
+        /**
+         * @param bitsets the dimensions with few values, counted by intersecting bit sets
+         * @param pool    threads to count segments in parallel on, or null to count on the caller's thread
+         */
         ShownDimensions(IndexSearcher searcher, FacetsConfig config, Map<String, SortedSetDocValuesReaderState> states,
-                        ExecutorService pool) {
+                        ValueBitsets bitsets, ExecutorService pool) {
             super(searcher, config, states.values().iterator().next());
             this.states = states;
+            this.bitsets = bitsets;
             this.pool = pool;
         }
 
@@ -323,13 +331,21 @@ public final class LuceneSearch implements SearchService {
                     }
                 }
                 if (state != null && hits != null) {
-                    byDim.put(dim, count(state, hits));
+                    byDim.put(dim, count(dim, state, hits));
                 }
             }
             return new MultiFacets(byDim);
         }
 
-        private Facets count(SortedSetDocValuesReaderState state, FacetsCollector hits) throws IOException {
+        private Facets count(String dim, SortedSetDocValuesReaderState state, FacetsCollector hits)
+                throws IOException {
+            SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
+            if (range != null && range.end - range.start + 1 <= ValueBitsets.MAX_VALUES) {
+                Map<String, Long> counts = bitsets.count(hits, dim);
+                if (counts != null) {
+                    return new CountedFacets(dim, counts);
+                }
+            }
             if (pool == null) {
                 return new SortedSetDocValuesFacetCounts(state, hits);
             }
@@ -339,6 +355,40 @@ public final class LuceneSearch implements SearchService {
                 Thread.currentThread().interrupt();
                 throw new ThreadInterruptedException(e);
             }
+        }
+    }
+
+    /** Counts of one dimension computed from value bit sets, as Lucene's facet results. */
+    private static final class CountedFacets extends Facets {
+        private final String dim;
+        private final Map<String, Long> counts;
+
+        CountedFacets(String dim, Map<String, Long> counts) {
+            this.dim = dim;
+            this.counts = counts;
+        }
+
+        @Override
+        public FacetResult getAllChildren(String dim, String... path) {
+            return getTopChildren(Integer.MAX_VALUE, dim, path);
+        }
+
+        @Override
+        public FacetResult getTopChildren(int topN, String dim, String... path) {
+            if (!dim.equals(this.dim) || path.length > 0) {
+                throw new IllegalArgumentException("only the dimension " + this.dim + " was counted");
+            }
+            return ValueBitsets.top(dim, counts, topN);
+        }
+
+        @Override
+        public Number getSpecificValue(String dim, String... path) {
+            return counts.getOrDefault(path.length == 1 ? path[0] : "", 0L);
+        }
+
+        @Override
+        public List<FacetResult> getAllDims(int topN) {
+            return List.of(getTopChildren(topN, dim));
         }
     }
 
