@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -47,8 +48,33 @@ public final class Analyzers {
         };
     }
 
-    /** The analyzer for a named language analyzer of the schema. */
+    /**
+     * The analyzer for a named language analyzer of the schema, ending with ASCII folding as the neutral analyzer
+     * does: a stem is then found whether or not it was typed with its accents ("education" finds the French stem
+     * of "éducation"), so words need not be searched in the neutral field as well.
+     */
     public static Analyzer forName(String name) {
+        Analyzer language = language(name);
+        return new AnalyzerWrapper(language.getReuseStrategy()) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return language;
+            }
+
+            @Override
+            protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+                return new TokenStreamComponents(components.getSource(),
+                        new ASCIIFoldingFilter(components.getTokenStream()));
+            }
+
+            @Override
+            protected TokenStream wrapTokenStreamForNormalization(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(in);
+            }
+        };
+    }
+
+    private static Analyzer language(String name) {
         return switch (name) {
             case "english" -> new EnglishAnalyzer();
             case "french" -> new FrenchAnalyzer();

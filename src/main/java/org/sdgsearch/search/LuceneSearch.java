@@ -113,6 +113,7 @@ public final class LuceneSearch implements SearchService {
 
     private final LuceneIndex index;
     private final Analyzer analyzer;
+    private final Analyzer neutral = Analyzers.neutral();
     /** Each language's analyzer, for the words searched in the stemmed sub-fields. */
     private final Map<String, Analyzer> stemAnalyzers;
     private final Supplier<Map<String, String>> partnershipNames;
@@ -510,8 +511,8 @@ public final class LuceneSearch implements SearchService {
     }
 
     /**
-     * One word over the neutral fields and the stemmed sub-fields, best field wins (a prefix or a phrase: the neutral
-     * fields only). In the stemmed
+     * One word over the stemmed sub-fields, best field wins (a prefix or a phrase: the neutral fields only). In the
+     * stemmed
      * sub-field the words are analysed as each language would (documents there are analysed in their own language);
      * identical analyses are searched once, so a word that all six languages stem alike costs one term, not six.
      */
@@ -530,9 +531,19 @@ public final class LuceneSearch implements SearchService {
                 // folded, not stemmed), as an exact-phrase sub-field is used in Elasticsearch setups.
                 queries.add(build(qb, field, p));
             } else {
-                queries.add(build(qb, field, p));
+                // Every document is in the stemmed sub-field, analysed in its own language (neutrally when it has no
+                // analyzer), with accents folded: the word as each language analyses it finds it there. Only a stop
+                // word of some language (WHO, "un") is looked for in the neutral field as well, where no language
+                // removed it.
+                queries.add(build(new QueryBuilder(neutral), Fields.stem(field), p));
+                boolean stopWord = false;
                 for (Analyzer language : stemAnalyzers.values()) {
-                    queries.add(build(new QueryBuilder(language), Fields.stem(field), p));
+                    Query q = build(new QueryBuilder(language), Fields.stem(field), p);
+                    stopWord |= q == null;
+                    queries.add(q);
+                }
+                if (stopWord) {
+                    queries.add(build(qb, field, p));
                 }
             }
             queries.remove(null);

@@ -99,6 +99,15 @@ class LuceneSearchTest {
     }
 
     @Test
+    void wordsAreFoundWithOrWithoutAccentsAndStopWordsOfOneLanguageStillCount() {
+        assertTrue(ids(run("energie")).contains("c2"), "the folded French stem of énergie");
+        assertTrue(ids(run("desnutricion")).contains("d1"), "the folded Spanish stem of desnutrición");
+        assertTrue(ids(run("énergies")).contains("c2"));
+        // "and" is an English stop word, removed from English documents' stemmed field: the neutral field finds it
+        assertTrue(ids(run("and")).contains("a1"));
+    }
+
+    @Test
     void frenchStemmingAndAccentFolding() {
         assertTrue(ids(run("ecoles")).contains("c2"), "accent-folded neutral field");
         assertTrue(ids(run("pompe")).contains("c2"), "French analyzer stems pompes");
