@@ -69,26 +69,12 @@ final class AllWordsFirstQuery extends Query {
         // Every match is scored (the factor has no useful bound for skipping), so the groups score completely.
         Weight inner = searcher.createWeight(anyQuery, ScoreMode.COMPLETE, boost);
         int n = groups.size();
-        return new FilterWeight(this, inner) {
-            @Override
-            public Scorer scorer(LeafReaderContext context) throws IOException {
-                Scorer s = in.scorer(context);
-                return s == null ? null : new FilterScorer(s, this) {
-                    @Override
-                    public float score() throws IOException {
-                        int[] matched = MATCHED.get();
-                        matched[0] = 0;
-                        float sum = in.score();
-                        return matched[0] >= n ? sum * ALL_WORDS_FACTOR : sum;
-                    }
-
-                    @Override
-                    public float getMaxScore(int upTo) throws IOException {
-                        return in.getMaxScore(upTo) * ALL_WORDS_FACTOR;
-                    }
-                };
-            }
-
+        return new Rescored(this, inner, ALL_WORDS_FACTOR, in -> {
+            int[] matched = MATCHED.get();
+            matched[0] = 0;
+            float sum = in.score();
+            return matched[0] >= n ? sum * ALL_WORDS_FACTOR : sum;
+        }) {
             @Override
             public Explanation explain(LeafReaderContext context, int doc) throws IOException {
                 Explanation sum = in.explain(context, doc);
@@ -110,6 +96,39 @@ final class AllWordsFirstQuery extends Query {
         };
     }
 
+    /** How a wrapped scorer's score becomes this query's score. */
+    private interface Score {
+        float of(Scorer in) throws IOException;
+    }
+
+    /** A weight whose scorers match as the wrapped ones and score by {@code score}, at most maxFactor × theirs. */
+    private static class Rescored extends FilterWeight {
+        private final float maxFactor;
+        private final Score score;
+
+        Rescored(Query query, Weight in, float maxFactor, Score score) {
+            super(query, in);
+            this.maxFactor = maxFactor;
+            this.score = score;
+        }
+
+        @Override
+        public Scorer scorer(LeafReaderContext context) throws IOException {
+            Scorer s = in.scorer(context);
+            return s == null ? null : new FilterScorer(s, this) {
+                @Override
+                public float score() throws IOException {
+                    return score.of(in);
+                }
+
+                @Override
+                public float getMaxScore(int upTo) throws IOException {
+                    return in.getMaxScore(upTo) * maxFactor;
+                }
+            };
+        }
+    }
+
     /** A group whose scorer counts, per scored document, that it matched. */
     private static final class Counted extends Query {
         private final Query in;
@@ -126,25 +145,11 @@ final class AllWordsFirstQuery extends Query {
 
         @Override
         public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
-            Weight w = in.createWeight(searcher, scoreMode, boost);
-            return new FilterWeight(this, w) {
-                @Override
-                public Scorer scorer(LeafReaderContext context) throws IOException {
-                    Scorer s = in.scorer(context);
-                    return s == null ? null : new FilterScorer(s, this) {
-                        @Override
-                        public float score() throws IOException {
-                            MATCHED.get()[0]++;
-                            return in.score();
-                        }
-
-                        @Override
-                        public float getMaxScore(int upTo) throws IOException {
-                            return in.getMaxScore(upTo);
-                        }
-                    };
-                }
-            };
+            // Counts the match, then scores as the group does.
+            return new Rescored(this, in.createWeight(searcher, scoreMode, boost), 1f, s -> {
+                MATCHED.get()[0]++;
+                return s.score();
+            });
         }
 
         @Override
