@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -22,14 +24,23 @@ final class HitHighlighter extends UnifiedHighlighter {
 
     private final Set<String> fields;
     private final Map<Integer, Document> loaded = new HashMap<>();
+    private final FieldInfos fieldInfos;
 
     /**
      * @param builder   the highlighter settings
      * @param hitFields the stored fields to keep for each highlighted document, besides the highlighted ones
+     * @param fieldInfos the fields of the searched index view, merged once per view (Lucene's highlighter merges
+     *                   them from every segment on each request)
      */
-    HitHighlighter(Builder builder, Set<String> hitFields) {
+    HitHighlighter(Builder builder, Set<String> hitFields, FieldInfos fieldInfos) {
         super(builder);
         this.fields = hitFields;
+        this.fieldInfos = fieldInfos;
+    }
+
+    @Override
+    protected FieldInfo getFieldInfo(String field) {
+        return fieldInfos.fieldInfo(field);
     }
 
     /** The stored fields read while highlighting document {@code docId} (top-level id), or null. */

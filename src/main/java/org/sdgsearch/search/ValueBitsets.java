@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
@@ -38,14 +36,10 @@ final class ValueBitsets {
     record SegmentValues(String[] labels, FixedBitSet[] docs) {
     }
 
-    private record Key(Object segment, String dim) {
-    }
-
     /** A segment with more than {@link #MAX_VALUES} values of the dimension: not kept as bit sets. */
     private static final SegmentValues TOO_MANY = new SegmentValues(null, null);
 
-    private final Map<Key, SegmentValues> cache = new ConcurrentHashMap<>();
-    private final Map<Object, Boolean> listening = new ConcurrentHashMap<>();
+    private final PerSegment<SegmentValues> cache = new PerSegment<>(this::build);
     private final FacetsConfig config;
 
     ValueBitsets(FacetsConfig config) {
@@ -54,24 +48,7 @@ final class ValueBitsets {
 
     /** The values of {@code dim} in this segment, or null when the segment cannot be cached. */
     SegmentValues values(LeafReaderContext leaf, String dim) throws IOException {
-        IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
-        if (helper == null) {
-            return null;
-        }
-        Object segment = helper.getKey();
-        if (listening.putIfAbsent(segment, Boolean.TRUE) == null) {
-            helper.addClosedListener(closed -> {
-                listening.remove(closed);
-                cache.keySet().removeIf(k -> k.segment() == closed);
-            });
-        }
-        Key key = new Key(segment, dim);
-        SegmentValues v = cache.get(key);
-        if (v == null) {
-            v = build(leaf, dim);
-            cache.put(key, v);
-        }
-        return v;
+        return cache.get(leaf, dim);
     }
 
     private SegmentValues build(LeafReaderContext leaf, String dim) throws IOException {
