@@ -41,6 +41,16 @@ final class AllWordsFirstQuery extends Query {
         this.groups = List.copyOf(new LinkedHashSet<>(groups));
     }
 
+    /** The word groups, each matched by a document to count as having all words. */
+    List<Query> groups() {
+        return groups;
+    }
+
+    /** The score factor of a document that matches every group. */
+    static float allWordsFactor() {
+        return ALL_WORDS_FACTOR;
+    }
+
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         List<Query> rewritten = new ArrayList<>();

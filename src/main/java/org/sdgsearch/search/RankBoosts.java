@@ -42,6 +42,11 @@ final class RankBoosts extends DoubleValuesSource {
     private final List<Integer> sdgs;
     private final long now;
 
+    /** The largest factor these boosts give: with a selected SDG, ×2 for a score of 1; ×1.1 for a new document. */
+    double maxFactor() {
+        return (1 + (sdgs.isEmpty() ? 0 : SDG_WEIGHT)) * (1 + FRESHNESS_WEIGHT);
+    }
+
     RankBoosts(List<Integer> sdgs, long now) {
         this.sdgs = List.copyOf(sdgs);
         this.now = now;
@@ -70,7 +75,8 @@ final class RankBoosts extends DoubleValuesSource {
                 double best = 0;
                 for (NumericDocValues v : sdgValues) {
                     if (v.advanceExact(doc)) {
-                        best = Math.max(best, Float.intBitsToFloat((int) v.longValue()));
+                        // an SDG score is in [0, 1]; a stray value outside must not break maxFactor()
+                        best = Math.max(best, Math.min(1, Float.intBitsToFloat((int) v.longValue())));
                     }
                 }
                 double fresh = 0;
