@@ -267,12 +267,10 @@ public final class LuceneSearch implements SearchService {
                 Query matched = new MatchSets.SetQuery(m.hits());
                 // 2. Facet counts from those sets.
                 Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+                Map<String, Facets> counts = countAll(searcher, m, states, pool);
                 for (String dim : DIMENSIONS) {
-                    SortedSetDocValuesReaderState state = states.get(dim);
-                    if (state != null) {
-                        FacetsCollector counted = m.sideways().getOrDefault(dim, m.hitsCollector());
-                        facets.put(dim, facetValues(count(dim, state, counted, reader.maxDoc(), pool), dim,
-                                selected.getOrDefault(dim, List.of())));
+                    if (counts.containsKey(dim)) {
+                        facets.put(dim, facetValues(counts.get(dim), dim, selected.getOrDefault(dim, List.of())));
                     }
                 }
                 if (!facets.containsKey(Fields.SDG)) {
@@ -333,8 +331,12 @@ public final class LuceneSearch implements SearchService {
      * @param sideways per selected dimension that is counted, the hits without that dimension's selection (what
      *                 Lucene's drill sideways counts it over: selecting SDG 6 still shows what SDG 3 would add)
      */
-    private record Matched(FixedBitSet[] hits, long total, FacetsCollector hitsCollector,
-                           Map<String, FacetsCollector> sideways) {
+    private record Matched(FixedBitSet[] hits, long total, Map<String, FixedBitSet[]> sideways) {
+
+        /** The sets a dimension is counted over: its sideways sets when it is selected, the hits otherwise. */
+        FixedBitSet[] countedFor(String dim) {
+            return sideways.getOrDefault(dim, hits);
+        }
     }
 
     /** The documents matching {@code query} (rewritten) and the selections, on all cores when a pool is given. */
@@ -389,13 +391,54 @@ public final class LuceneSearch implements SearchService {
         for (FixedBitSet h : hits) {
             total += h.cardinality();
         }
-        Map<String, FacetsCollector> side = new HashMap<>();
+        Map<String, FixedBitSet[]> side = new HashMap<>();
         for (int d = 0; d < dims.size(); d++) {
             if (counted.contains(dims.get(d))) {
-                side.put(dims.get(d), collector(leaves, sideways[d]));
+                side.put(dims.get(d), sideways[d]);
             }
         }
-        return new Matched(hits, total, collector(leaves, hits), side);
+        return new Matched(hits, total, side);
+    }
+
+    /**
+     * The facet counts of every shown dimension, each slice of segments counted on its own thread when the searcher
+     * has a pool, then added up.
+     */
+    private Map<String, Facets> countAll(IndexSearcher searcher, Matched m,
+                                         Map<String, SortedSetDocValuesReaderState> states, ExecutorService pool)
+            throws IOException {
+        List<String> dims = DIMENSIONS.stream().filter(states::containsKey).toList();
+        List<Callable<List<Map<String, Long>>>> tasks = new ArrayList<>();
+        for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
+            List<LeafReaderContext> leaves = List.of(slice.leaves);
+            int maxDoc = leaves.stream().mapToInt(l -> l.reader().maxDoc()).sum();
+            tasks.add(() -> {
+                List<Map<String, Long>> out = new ArrayList<>();
+                for (String dim : dims) {
+                    out.add(countMap(dim, states.get(dim), collector(leaves, m.countedFor(dim)), maxDoc));
+                }
+                return out;
+            });
+        }
+        List<List<Map<String, Long>>> perSlice = searcher.getTaskExecutor().invokeAll(tasks);
+        Map<String, Facets> out = new HashMap<>();
+        List<LeafReaderContext> all = searcher.getIndexReader().leaves();
+        for (int d = 0; d < dims.size(); d++) {
+            String dim = dims.get(d);
+            Map<String, Long> sum = new HashMap<>();
+            boolean counted = true;
+            for (List<Map<String, Long>> slice : perSlice) {
+                Map<String, Long> c = slice.get(d);
+                if (c == null) {
+                    counted = false;
+                    break;
+                }
+                c.forEach((label, n) -> sum.merge(label, n, Long::sum));
+            }
+            out.put(dim, counted ? new CountedFacets(dim, sum)
+                    : docValuesCounts(states.get(dim), collector(all, m.countedFor(dim)), pool));
+        }
+        return out;
     }
 
     /** Precomputed per-leaf sets as the hits Lucene's facet counting reads. */
@@ -416,10 +459,12 @@ public final class LuceneSearch implements SearchService {
 
     /**
      * Counts one dimension over the hits: bit sets for a dimension with few values (unless the hits are very few),
-     * the table of document values otherwise, and Lucene's doc-values counting when a segment cannot be cached.
+     * the table of document values otherwise; null when a segment cannot be cached.
+     *
+     * @param maxDoc the number of documents the hits are among
      */
-    private Facets count(String dim, SortedSetDocValuesReaderState state, FacetsCollector hits, int maxDoc,
-                         ExecutorService pool) throws IOException {
+    private Map<String, Long> countMap(String dim, SortedSetDocValuesReaderState state, FacetsCollector hits,
+                                       int maxDoc) throws IOException {
         SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
         int values = range == null ? 0 : range.end - range.start + 1;
         // Bit sets cost a word operation per value and 64 documents, the ordinal table some per hit: measured on
@@ -431,13 +476,15 @@ public final class LuceneSearch implements SearchService {
         if (values > 0 && values <= ValueBitsets.MAX_VALUES && matched * 128 >= maxDoc) {
             Map<String, Long> counts = bitsets.count(hits, dim);
             if (counts != null) {
-                return new CountedFacets(dim, counts);
+                return counts;
             }
         }
-        Map<String, Long> counts = ordinals.count(hits, dim);
-        if (counts != null) {
-            return new CountedFacets(dim, counts);
-        }
+        return ordinals.count(hits, dim);
+    }
+
+    /** Lucene's doc-values counting, for segments that cannot be cached. */
+    private static Facets docValuesCounts(SortedSetDocValuesReaderState state, FacetsCollector hits,
+                                          ExecutorService pool) throws IOException {
         if (pool == null) {
             return new SortedSetDocValuesFacetCounts(state, hits);
         }
