@@ -19,7 +19,8 @@ import org.sdgsearch.search.SearchRequest;
  * The search benchmark's query mix run in-process against an existing benchmark index, one thread, no HTTP: the
  * search's own latency by query kind, for comparing changes quickly. {@code bench/run search} stays the figure of
  * record. Arguments: {@code --data DIR} (a data directory made by {@code bench/run search}), {@code --rounds N},
- * {@code --parallel-up-to N} (0: every request on one core, as under load; default: alone, on all cores).
+ * {@code --parallel-up-to N} (0: every request on one core, as under load; default: alone, on all cores),
+ * {@code --kind K} (only the queries of one kind, e.g. multiword).
  */
 public final class ProfileBench {
 
@@ -33,6 +34,9 @@ public final class ProfileBench {
         long seed = Long.parseLong(a.getOrDefault("seed", "42"));
         IndexSchema schema = IndexSchema.load(Path.of("index-schema/schema.yaml"));
         List<String> urls = SearchQueries.mix(new SearchCorpus(seed), 400, seed);
+        if (a.containsKey("kind")) {
+            urls = urls.stream().filter(u -> SearchQueries.kind(u).equals(a.get("kind"))).toList();
+        }
         List<SearchRequest> requests = urls.stream().map(ProfileBench::request).toList();
         try (LuceneIndex index = new LuceneIndex(data.resolve("index"), schema)) {
             LuceneSearch search = new LuceneSearch(index, Map::of);

@@ -263,7 +263,10 @@ public final class LuceneSearch implements SearchService {
                 Map<String, SortedSetDocValuesReaderState> states = states(reader);
                 // 1. Which documents match, as bit sets: the hits, and for each selected dimension the hits
                 // without its own selection (the drill-sideways counts), all in one term-at-a-time pass.
-                Matched m = match(searcher, searcher.rewrite(query), selected, states.keySet());
+                Query rewritten = searcher.rewrite(query);
+                SharedTermStates terms = SharedTermStates.of(searcher, List.of(rewritten, textQuery));
+                Query scored = terms.apply(textQuery);
+                Matched m = match(searcher, terms.apply(rewritten), selected, states.keySet());
                 Query matched = new MatchSets.SetQuery(m.hits());
                 // 2. Facet counts from those sets.
                 Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
@@ -279,13 +282,13 @@ public final class LuceneSearch implements SearchService {
                 // 3. Scores only for the documents that can reach the page.
                 TopDocs top;
                 if (sort == null) {
-                    top = topByRelevance(searcher, textQuery, matched, boosts, topN);
+                    top = topByRelevance(searcher, scored, matched, boosts, topN);
                 } else {
                     // The unique id ends the sort, so the position of a cursor never falls back to the doc number;
                     // Lucene only wants a number within the index.
                     FieldDoc position = after == null || reader.maxDoc() == 0 ? null
                             : new FieldDoc(reader.maxDoc() - 1, after.score, after.fields);
-                    top = searcher.searchAfter(position, FunctionScoreQuery.boostByValue(filtered(textQuery, matched),
+                    top = searcher.searchAfter(position, FunctionScoreQuery.boostByValue(filtered(scored, matched),
                             boosts), topN, sort, true);
                 }
                 List<Hit> hits = hits(searcher, top, from, size, uq.hasTerms() ? highlightQuery(uq) : query,

@@ -7,6 +7,9 @@ import java.util.Objects;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -118,7 +121,7 @@ final class MatchSets {
         if (q instanceof BoostQuery b) {
             orInto(searcher, b.getQuery(), leaf, bits);
         } else if (q instanceof TermQuery t) {
-            PostingsEnum pe = leaf.reader().postings(t.getTerm(), PostingsEnum.NONE);
+            PostingsEnum pe = postings(t, leaf);
             if (pe != null) {
                 bits.or(pe);
             }
@@ -154,6 +157,21 @@ final class MatchSets {
                 }, null);
             }
         }
+    }
+
+    /** The postings of a term query's term, found through its term states when it has them (no dictionary walk). */
+    private static PostingsEnum postings(TermQuery t, LeafReaderContext leaf) throws IOException {
+        TermStates states = t.getTermStates();
+        if (states == null) {
+            return leaf.reader().postings(t.getTerm(), PostingsEnum.NONE);
+        }
+        TermState state = states.get(leaf);
+        if (state == null) {
+            return null;
+        }
+        TermsEnum te = leaf.reader().terms(t.getTerm().field()).iterator();
+        te.seekExact(t.getTerm().bytes(), state);
+        return te.postings(null, PostingsEnum.NONE);
     }
 
     /** Matches the documents of precomputed per-segment sets (by leaf ord), with a constant score of 0. */
