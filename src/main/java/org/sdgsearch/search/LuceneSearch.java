@@ -64,6 +64,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -263,9 +264,15 @@ public final class LuceneSearch implements SearchService {
                 Map<String, SortedSetDocValuesReaderState> states = states(reader);
                 // 1. Which documents match, as bit sets: the hits, and for each selected dimension the hits
                 // without its own selection (the drill-sideways counts), all in one term-at-a-time pass.
-                Query rewritten = searcher.rewrite(query);
-                SharedTermStates terms = SharedTermStates.of(searcher, List.of(rewritten, textQuery));
-                Query scored = terms.apply(textQuery);
+                // The words are rewritten once (a prefix enumerates its terms), for matching and for scoring.
+                Query text = searcher.rewrite(textQuery);
+                BooleanQuery.Builder withText = new BooleanQuery.Builder();
+                for (BooleanClause c : ((BooleanQuery) query).clauses()) {
+                    withText.add(c.getQuery() == textQuery ? text : c.getQuery(), c.getOccur());
+                }
+                Query rewritten = searcher.rewrite(withText.build());
+                SharedTermStates terms = SharedTermStates.of(searcher, List.of(rewritten, text));
+                Query scored = terms.apply(text);
                 Matched m = match(searcher, terms.apply(rewritten), selected, states.keySet());
                 Query matched = new MatchSets.SetQuery(m.hits());
                 // 2. Facet counts from those sets.
