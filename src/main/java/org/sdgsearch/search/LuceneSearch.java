@@ -271,16 +271,14 @@ public final class LuceneSearch implements SearchService {
                     withText.add(c.getQuery() == textQuery ? text : c.getQuery(), c.getOccur());
                 }
                 Query rewritten = searcher.rewrite(withText.build());
-                SharedTermStates terms = SharedTermStates.of(searcher, List.of(rewritten, text));
+                SharedTermStates terms = SharedTermStates.prepare(searcher, List.of(rewritten, text));
                 Query scored = terms.apply(text);
-                Matched m = match(searcher, terms.apply(rewritten), selected, states.keySet());
+                Matched m = matchAndCount(searcher, terms, terms.apply(rewritten), selected, states, pool);
                 Query matched = new MatchSets.SetQuery(m.hits());
-                // 2. Facet counts from those sets.
                 Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-                Map<String, Facets> counts = countAll(searcher, m, states, pool);
                 for (String dim : DIMENSIONS) {
-                    if (counts.containsKey(dim)) {
-                        facets.put(dim, facetValues(counts.get(dim), dim, selected.getOrDefault(dim, List.of())));
+                    if (m.counts().containsKey(dim)) {
+                        facets.put(dim, facetValues(m.counts().get(dim), dim, selected.getOrDefault(dim, List.of())));
                     }
                 }
                 if (!facets.containsKey(Fields.SDG)) {
@@ -335,23 +333,30 @@ public final class LuceneSearch implements SearchService {
     }
 
     /**
-     * The matching documents of one request, per leaf of the searched reader (by leaf ord).
+     * The matching documents of one request, per leaf of the searched reader (by leaf ord), and their facet counts.
      *
-     * @param hits     the hits: the query and every selected facet value (OR within a dimension, AND across them)
-     * @param sideways per selected dimension that is counted, the hits without that dimension's selection (what
-     *                 Lucene's drill sideways counts it over: selecting SDG 6 still shows what SDG 3 would add)
+     * @param hits   the hits: the query and every selected facet value (OR within a dimension, AND across them)
+     * @param counts per shown dimension, its counts over the hits, or for a selected dimension over the hits without
+     *               that dimension's own selection (what Lucene's drill sideways counts: selecting SDG 6 still shows
+     *               what SDG 3 would add)
      */
-    private record Matched(FixedBitSet[] hits, long total, Map<String, FixedBitSet[]> sideways) {
-
-        /** The sets a dimension is counted over: its sideways sets when it is selected, the hits otherwise. */
-        FixedBitSet[] countedFor(String dim) {
-            return sideways.getOrDefault(dim, hits);
-        }
+    private record Matched(FixedBitSet[] hits, long total, Map<String, Facets> counts) {
     }
 
-    /** The documents matching {@code query} (rewritten) and the selections, on all cores when a pool is given. */
-    private Matched match(IndexSearcher searcher, Query query, Map<String, List<String>> selected,
-                          Set<String> counted) throws IOException {
+    /** What one slice of segments found: its term statistics, hits and counts per shown dimension (null: uncached). */
+    private record SliceResult(List<long[]> termStats, long total, List<Map<String, Long>> counts) {
+    }
+
+    /**
+     * Looks the request's terms up, computes the match sets and counts the facets, in one pass per slice of
+     * segments: on all cores when the searcher has a pool, with one hand-over per slice.
+     *
+     * @param query the rewritten query, its terms carrying {@code terms}' states
+     */
+    private Matched matchAndCount(IndexSearcher searcher, SharedTermStates terms, Query query,
+                                  Map<String, List<String>> selected,
+                                  Map<String, SortedSetDocValuesReaderState> states, ExecutorService pool)
+            throws IOException {
         List<String> dims = new ArrayList<>();
         List<Query> filters = new ArrayList<>();
         selected.forEach((dim, values) -> {
@@ -363,13 +368,22 @@ public final class LuceneSearch implements SearchService {
                 filters.add(any.build());
             }
         });
+        List<String> shown = DIMENSIONS.stream().filter(states::containsKey).toList();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         FixedBitSet[] hits = new FixedBitSet[leaves.size()];
-        FixedBitSet[][] sideways = new FixedBitSet[dims.size()][leaves.size()];
-        List<Callable<Void>> tasks = new ArrayList<>();
+        Map<String, FixedBitSet[]> sideways = new HashMap<>();
+        for (String dim : dims) {
+            if (states.containsKey(dim)) {
+                sideways.put(dim, new FixedBitSet[leaves.size()]);
+            }
+        }
+        List<Callable<SliceResult>> tasks = new ArrayList<>();
         for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
             tasks.add(() -> {
+                List<long[]> termStats = new ArrayList<>();
+                long total = 0;
                 for (LeafReaderContext leaf : slice.leaves) {
+                    termStats.addAll(terms.lookUp(leaf));
                     FixedBitSet base = MatchSets.matches(searcher, query, leaf);
                     FixedBitSet[] byDim = new FixedBitSet[dims.size()];
                     FixedBitSet all = base;
@@ -379,66 +393,45 @@ public final class LuceneSearch implements SearchService {
                         all.and(byDim[d]);
                     }
                     hits[leaf.ord] = all;
+                    total += all.cardinality();
                     for (int d = 0; d < byDim.length; d++) {
-                        if (!counted.contains(dims.get(d))) {
+                        FixedBitSet[] side = sideways.get(dims.get(d));
+                        if (side == null) {
                             continue;
                         }
-                        FixedBitSet side = base;
+                        FixedBitSet set = base;
                         for (int o = 0; o < byDim.length; o++) {
                             if (o != d) {
-                                side = side == base ? base.clone() : side;
-                                side.and(byDim[o]);
+                                set = set == base ? base.clone() : set;
+                                set.and(byDim[o]);
                             }
                         }
-                        sideways[d][leaf.ord] = side;
+                        side[leaf.ord] = set;
                     }
                 }
-                return null;
-            });
-        }
-        searcher.getTaskExecutor().invokeAll(tasks);
-        long total = 0;
-        for (FixedBitSet h : hits) {
-            total += h.cardinality();
-        }
-        Map<String, FixedBitSet[]> side = new HashMap<>();
-        for (int d = 0; d < dims.size(); d++) {
-            if (counted.contains(dims.get(d))) {
-                side.put(dims.get(d), sideways[d]);
-            }
-        }
-        return new Matched(hits, total, side);
-    }
-
-    /**
-     * The facet counts of every shown dimension, each slice of segments counted on its own thread when the searcher
-     * has a pool, then added up.
-     */
-    private Map<String, Facets> countAll(IndexSearcher searcher, Matched m,
-                                         Map<String, SortedSetDocValuesReaderState> states, ExecutorService pool)
-            throws IOException {
-        List<String> dims = DIMENSIONS.stream().filter(states::containsKey).toList();
-        List<Callable<List<Map<String, Long>>>> tasks = new ArrayList<>();
-        for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
-            List<LeafReaderContext> leaves = List.of(slice.leaves);
-            int maxDoc = leaves.stream().mapToInt(l -> l.reader().maxDoc()).sum();
-            tasks.add(() -> {
-                List<Map<String, Long>> out = new ArrayList<>();
-                for (String dim : dims) {
-                    out.add(countMap(dim, states.get(dim), collector(leaves, m.countedFor(dim)), maxDoc));
+                List<LeafReaderContext> own = List.of(slice.leaves);
+                int maxDoc = own.stream().mapToInt(l -> l.reader().maxDoc()).sum();
+                List<Map<String, Long>> counts = new ArrayList<>();
+                for (String dim : shown) {
+                    counts.add(countMap(dim, states.get(dim), collector(own, sideways.getOrDefault(dim, hits)),
+                            maxDoc));
                 }
-                return out;
+                return new SliceResult(termStats, total, counts);
             });
         }
-        List<List<Map<String, Long>>> perSlice = searcher.getTaskExecutor().invokeAll(tasks);
+        List<SliceResult> results = searcher.getTaskExecutor().invokeAll(tasks);
+        long total = 0;
+        for (SliceResult r : results) {
+            terms.accumulate(r.termStats());
+            total += r.total();
+        }
         Map<String, Facets> out = new HashMap<>();
-        List<LeafReaderContext> all = searcher.getIndexReader().leaves();
-        for (int d = 0; d < dims.size(); d++) {
-            String dim = dims.get(d);
+        for (int d = 0; d < shown.size(); d++) {
+            String dim = shown.get(d);
             Map<String, Long> sum = new HashMap<>();
             boolean counted = true;
-            for (List<Map<String, Long>> slice : perSlice) {
-                Map<String, Long> c = slice.get(d);
+            for (SliceResult r : results) {
+                Map<String, Long> c = r.counts().get(d);
                 if (c == null) {
                     counted = false;
                     break;
@@ -446,9 +439,9 @@ public final class LuceneSearch implements SearchService {
                 c.forEach((label, n) -> sum.merge(label, n, Long::sum));
             }
             out.put(dim, counted ? new CountedFacets(dim, sum)
-                    : docValuesCounts(states.get(dim), collector(all, m.countedFor(dim)), pool));
+                    : docValuesCounts(states.get(dim), collector(leaves, sideways.getOrDefault(dim, hits)), pool));
         }
-        return out;
+        return new Matched(hits, total, out);
     }
 
     /** Precomputed per-leaf sets as the hits Lucene's facet counting reads. */

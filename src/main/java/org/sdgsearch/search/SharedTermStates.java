@@ -8,11 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -29,63 +27,71 @@ import org.apache.lucene.search.TermQuery;
  * these term states, so the passes of one search (match sets, the all-words pass, the some-words pass) do not each
  * look the same terms up again; a lookup walks the dictionary's index and blocks, and a word searched in three
  * fields and several languages' analyses is many terms times every segment. Each slice of segments is looked up
- * on its own thread with one terms enumeration per field, where Lucene would start a task per term and segment.
+ * on its own thread (with its match sets) with one terms enumeration per field, where Lucene would start a task per
+ * term and segment.
  */
 final class SharedTermStates {
 
     private final Map<Term, TermStates> states = new HashMap<>();
+    private final List<Term> terms;
+    private final List<TermStates> byIndex = new ArrayList<>();
 
-    private SharedTermStates() {
+    private SharedTermStates(List<Term> terms, IndexSearcher searcher) {
+        this.terms = terms;
+        for (Term t : terms) {
+            TermStates s = new TermStates(searcher.getTopReaderContext());
+            states.put(t, s);
+            byIndex.add(s);
+        }
     }
 
     /**
-     * @param searcher the searcher the queries will run on (its reader and slices)
+     * Empty term states for every term of the queries: {@link #lookUp} fills them segment by segment (each slice of
+     * segments on its own thread), {@link #accumulate} adds up their statistics once all are done.
+     *
+     * @param searcher the searcher the queries will run on (its reader)
      * @param queries  the queries whose terms to look up
      */
-    static SharedTermStates of(IndexSearcher searcher, List<Query> queries) throws IOException {
+    static SharedTermStates prepare(IndexSearcher searcher, List<Query> queries) {
         Set<Term> terms = new LinkedHashSet<>();
         for (Query q : queries) {
             collect(q, terms);
         }
-        SharedTermStates shared = new SharedTermStates();
-        if (terms.isEmpty()) {
-            return shared;
-        }
         List<Term> all = new ArrayList<>(terms);
         Collections.sort(all); // by field, then term: one enumeration per field and segment, seeking forwards
-        List<Callable<List<Object[]>>> tasks = new ArrayList<>();
-        for (IndexSearcher.LeafSlice slice : searcher.getSlices()) {
-            tasks.add(() -> {
-                List<Object[]> found = new ArrayList<>(); // {term index, leaf ord, state, docFreq, totalTermFreq}
-                for (LeafReaderContext leaf : slice.leaves) {
-                    String field = null;
-                    TermsEnum te = null;
-                    for (int i = 0; i < all.size(); i++) {
-                        Term t = all.get(i);
-                        if (!t.field().equals(field)) {
-                            field = t.field();
-                            Terms fieldTerms = leaf.reader().terms(field);
-                            te = fieldTerms == null ? null : fieldTerms.iterator();
-                        }
-                        if (te != null && te.seekExact(t.bytes())) {
-                            found.add(new Object[] {i, leaf.ord, te.termState(), te.docFreq(),
-                                te.totalTermFreq()});
-                        }
-                    }
-                }
-                return found;
-            });
-        }
-        for (Term t : all) {
-            shared.states.put(t, new TermStates(searcher.getTopReaderContext()));
-        }
-        for (List<Object[]> found : searcher.getTaskExecutor().invokeAll(tasks)) {
-            for (Object[] f : found) {
-                shared.states.get(all.get((Integer) f[0])).register((TermState) f[2], (Integer) f[1],
-                        (Integer) f[3], (Long) f[4]);
+        return new SharedTermStates(all, searcher);
+    }
+
+    /**
+     * Looks every term up in one segment and registers its state there (safe from several threads for different
+     * segments).
+     *
+     * @return the statistics found, for {@link #accumulate}: {term index, docFreq, totalTermFreq} each
+     */
+    List<long[]> lookUp(LeafReaderContext leaf) throws IOException {
+        List<long[]> found = new ArrayList<>();
+        String field = null;
+        TermsEnum te = null;
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            if (!t.field().equals(field)) {
+                field = t.field();
+                Terms fieldTerms = leaf.reader().terms(field);
+                te = fieldTerms == null ? null : fieldTerms.iterator();
+            }
+            if (te != null && te.seekExact(t.bytes())) {
+                byIndex.get(i).register(te.termState(), leaf.ord);
+                found.add(new long[] {i, te.docFreq(), te.totalTermFreq()});
             }
         }
-        return shared;
+        return found;
+    }
+
+    /** Adds up the statistics of the segments looked up (on one thread, after all lookups). */
+    void accumulate(List<long[]> found) {
+        for (long[] f : found) {
+            byIndex.get((int) f[0]).accumulateStatistics((int) f[1], f[2]);
+        }
     }
 
     /** The query with its term queries carrying the looked-up states (other queries unchanged). */
