@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -297,7 +301,7 @@ public final class LuceneSearch implements SearchService {
                             boosts), topN, sort, true);
                 }
                 List<Hit> hits = hits(searcher, top, from, size, uq.hasTerms() ? highlightQuery(uq) : query,
-                        request.highlight());
+                        request.highlight(), pool);
                 long total = m.total();
                 String didYouMean = total < 3 && uq.hasTerms() ? didYouMean(searcher.getIndexReader(), uq) : null;
                 String next = null;
@@ -896,30 +900,68 @@ public final class LuceneSearch implements SearchService {
         return out;
     }
 
-    private List<Hit> hits(IndexSearcher searcher, TopDocs top, int from, int size, Query query, boolean highlight)
-            throws IOException {
+    private HitHighlighter highlighter(IndexSearcher searcher) throws IOException {
+        return new HitHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(HIGHLIGHT_MAX_CHARS)
+                .withScorer(PASSAGE_SCORING), HIT_FIELDS, view(searcher.getIndexReader()).fieldInfos());
+    }
+
+    /**
+     * The page's hits with their snippets. With a pool (a request alone on the machine), the second half of the page
+     * is highlighted on another core: reading and highlighting the stored text is most of a page's own cost.
+     */
+    private List<Hit> hits(IndexSearcher searcher, TopDocs top, int from, int size, Query query, boolean highlight,
+                           ExecutorService pool) throws IOException {
         ScoreDoc[] sds = top.scoreDocs;
         if (from >= sds.length) {
             return List.of();
         }
         int to = Math.min(sds.length, from + size);
-        ScoreDoc[] pageDocs = java.util.Arrays.copyOfRange(sds, from, to);
+        ScoreDoc[] pageDocs = Arrays.copyOfRange(sds, from, to);
         String[] snippets = new String[pageDocs.length];
-        HitHighlighter hl = null;
+        Map<Integer, Document> loaded = new HashMap<>();
         if (highlight) {
-            hl = new HitHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                    .withMaxLength(HIGHLIGHT_MAX_CHARS)
-                    .withScorer(PASSAGE_SCORING), HIT_FIELDS, view(searcher.getIndexReader()).fieldInfos());
-            TopDocs pageTop = new TopDocs(top.totalHits, pageDocs);
-            snippets = hl.highlight(Fields.TEXT, query, pageTop, 2);
+            int half = pool != null && pageDocs.length >= 4 ? pageDocs.length / 2 : pageDocs.length;
+            Future<String[]> rest = null;
+            HitHighlighter second = highlighter(searcher);
+            if (half < pageDocs.length) {
+                TopDocs tail = new TopDocs(top.totalHits, Arrays.copyOfRange(pageDocs, half, pageDocs.length));
+                try {
+                    rest = pool.submit(() -> second.highlight(Fields.TEXT, query, tail, 2));
+                } catch (RejectedExecutionException e) {
+                    half = pageDocs.length;
+                }
+            }
+            HitHighlighter first = highlighter(searcher);
+            String[] head = first.highlight(Fields.TEXT, query,
+                    new TopDocs(top.totalHits, Arrays.copyOfRange(pageDocs, 0, half)), 2);
+            System.arraycopy(head, 0, snippets, 0, half);
+            if (rest != null) {
+                try {
+                    String[] tail = rest.get();
+                    System.arraycopy(tail, 0, snippets, half, tail.length);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ThreadInterruptedException(e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            for (ScoreDoc sd : pageDocs) {
+                Document d = first.loaded(sd.doc);
+                loaded.put(sd.doc, d != null ? d : second.loaded(sd.doc));
+            }
         }
         StoredFields stored = searcher.storedFields();
         List<Hit> out = new ArrayList<>();
         for (int i = 0; i < pageDocs.length; i++) {
             // Only the small fields a hit shows, read while highlighting if we did: the text, the PDF pages and the
             // SDG profile JSON are what makes a document large, and decoding them cost more than the search itself.
-            Document d = hl == null ? null : hl.loaded(pageDocs[i].doc);
+            Document d = loaded.get(pageDocs[i].doc);
             boolean hasText = d != null;
             if (d == null) {
                 d = stored.document(pageDocs[i].doc, HIT_FIELDS);
@@ -1109,7 +1151,7 @@ public final class LuceneSearch implements SearchService {
                 d.partnerships().forEach(p -> b.add(new TermQuery(new Term(Fields.PARTNERSHIP, p)), Occur.MUST_NOT));
                 TopDocs top = searcher.search(b.build(), limit * 3);
                 Set<Integer> own = new HashSet<>(d.profile().assigned());
-                List<Hit> hits = new ArrayList<>(hits(searcher, top, 0, top.scoreDocs.length, likeQuery, false));
+                List<Hit> hits = new ArrayList<>(hits(searcher, top, 0, top.scoreDocs.length, likeQuery, false, null));
                 // Prefer other SDGs' work on the same subject: it is what a silo would not have found itself.
                 hits.sort(Comparator.comparingDouble((Hit h) ->
                         -h.score() * (h.sdgs().stream().anyMatch(g -> !own.contains(g)) ? 1.25 : 1.0)));
