@@ -138,8 +138,8 @@ final class MatchSets {
             for (BooleanClause c : b.clauses()) {
                 orInto(searcher, c.getQuery(), leaf, bits);
             }
-        } else if (q instanceof BooleanQuery || q instanceof ConstantScoreQuery || q instanceof MatchAllDocsQuery
-                || q instanceof MatchNoDocsQuery) {
+        } else if ((q instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0)
+                || q instanceof ConstantScoreQuery || q instanceof MatchAllDocsQuery || q instanceof MatchNoDocsQuery) {
             bits.or(eval(searcher, q, leaf));
         } else {
             Weight w = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);

@@ -33,7 +33,8 @@ import org.sdgsearch.index.LuceneIndex;
 /**
  * The term-at-a-time match sets hold exactly the documents Lucene matches, for random nestings of the queries a
  * search builds (terms, boolean clauses of every kind, disjunction max, all words first, boosts) and the ones Lucene
- * matches itself (phrases, prefixes, point ranges), on several segments with deleted documents.
+ * matches itself (phrases, prefixes, point ranges, a minimum number of optional clauses), on several segments with
+ * deleted documents.
  */
 class MatchSetsTest {
 
@@ -136,8 +137,14 @@ class MatchSetsTest {
             default: {
                 BooleanQuery.Builder b = new BooleanQuery.Builder();
                 int n = 1 + r.nextInt(4);
+                int should = 0;
                 for (int i = 0; i < n; i++) {
-                    b.add(random(r, depth - 1), Occur.values()[r.nextInt(Occur.values().length)]);
+                    Occur occur = Occur.values()[r.nextInt(Occur.values().length)];
+                    should += occur == Occur.SHOULD ? 1 : 0;
+                    b.add(random(r, depth - 1), occur);
+                }
+                if (should > 1 && r.nextInt(4) == 0) {
+                    b.setMinimumNumberShouldMatch(2); // matched by Lucene itself, into the set
                 }
                 return b.build();
             }
