@@ -68,8 +68,12 @@ class MatchSetsTest {
                 assertTrue(s.getIndexReader().leaves().size() > 1);
                 assertTrue(s.getIndexReader().numDeletedDocs() > 0);
                 long nonEmpty = 0;
+                BooleanQuery.Builder twoOfThree = new BooleanQuery.Builder().setMinimumNumberShouldMatch(2);
+                for (String w : new String[] {"water", "health", "school"}) {
+                    twoOfThree.add(new TermQuery(new Term(Fields.TEXT, w)), Occur.SHOULD);
+                }
                 for (int i = 0; i < 300; i++) {
-                    Query q = s.rewrite(random(r, 3));
+                    Query q = s.rewrite(i == 0 ? twoOfThree.build() : random(r, 3));
                     FixedBitSet[] expected = new FixedBitSet[s.getIndexReader().leaves().size()];
                     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
                         expected[leaf.ord] = new FixedBitSet(leaf.reader().maxDoc());
@@ -143,8 +147,8 @@ class MatchSetsTest {
                     should += occur == Occur.SHOULD ? 1 : 0;
                     b.add(random(r, depth - 1), occur);
                 }
-                if (should > 1 && r.nextInt(4) == 0) {
-                    b.setMinimumNumberShouldMatch(2); // matched by Lucene itself, into the set
+                if (should > 0 && r.nextInt(3) == 0) {
+                    b.setMinimumNumberShouldMatch(1 + r.nextInt(should)); // matched by Lucene itself, into the set
                 }
                 return b.build();
             }
