@@ -31,6 +31,7 @@ import org.apache.lucene.analysis.Analyzer;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DoubleValuesSource;
@@ -500,6 +501,8 @@ public final class LuceneSearch implements SearchService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ThreadInterruptedException(e);
+        } catch (RejectedExecutionException e) {
+            return new SortedSetDocValuesFacetCounts(state, hits); // a full pool: count on this thread
         }
     }
 
@@ -934,8 +937,23 @@ public final class LuceneSearch implements SearchService {
                 }
             }
             HitHighlighter first = highlighter(searcher);
-            String[] head = first.highlight(Fields.TEXT, query,
-                    new TopDocs(top.totalHits, Arrays.copyOfRange(pageDocs, 0, half)), 2);
+            String[] head;
+            try {
+                head = first.highlight(Fields.TEXT, query,
+                        new TopDocs(top.totalHits, Arrays.copyOfRange(pageDocs, 0, half)), 2);
+            } catch (IOException | RuntimeException e) {
+                // The other half must not go on reading an index view this request is about to release.
+                if (rest != null && !rest.cancel(false)) {
+                    try {
+                        rest.get();
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | CancellationException ignored) {
+                        // the first failure is the one reported
+                    }
+                }
+                throw e;
+            }
             System.arraycopy(head, 0, snippets, 0, half);
             if (rest != null) {
                 try {
