@@ -46,11 +46,6 @@ final class AllWordsFirstQuery extends Query {
         return groups;
     }
 
-    /** The score factor of a document that matches every group. */
-    static float allWordsFactor() {
-        return ALL_WORDS_FACTOR;
-    }
-
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         List<Query> rewritten = new ArrayList<>();
