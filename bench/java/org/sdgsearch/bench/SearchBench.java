@@ -87,7 +87,9 @@ public final class SearchBench {
             // A flight recording of the whole server run, for finding where the time goes.
             cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(a.get("jfr")).toAbsolutePath());
         }
-        cmd.addAll(List.of("-Dsdg.data-dir=" + data, "-Dsdg.crawl.on-start=false", "-Dquarkus.http.port=" + port,
+        // No crawl at start and no scheduled recrawl: a crawl during the run would change the index and the figures.
+        cmd.addAll(List.of("-Dsdg.data-dir=" + data, "-Dsdg.crawl.on-start=false", "-Dsdg.schedule.enabled=false",
+                "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.file.enabled=false", "-jar", jar.toString()));
         System.out.printf(Locale.ROOT, "Starting the application (-Xmx%s) on port %d, log %s%n", xmx, port, log);
         Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
