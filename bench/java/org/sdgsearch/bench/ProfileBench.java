@@ -48,6 +48,7 @@ public final class ProfileBench {
                 Map<String, List<Double>> byKind = new TreeMap<>();
                 List<Double> all = new ArrayList<>();
                 long hits = 0;
+                long cpu0 = processCpuNanos();
                 for (int i = 0; i < requests.size(); i++) {
                     long t = System.nanoTime();
                     long total = search.search(requests.get(i)).total();
@@ -60,9 +61,13 @@ public final class ProfileBench {
                     byKind.computeIfAbsent(SearchQueries.kind(urls.get(i)), k -> new ArrayList<>()).add(ms);
 
                 }
-                System.out.printf(Locale.ROOT, "round %d: p50 %.1f p90 %.1f p99 %.1f mean %.1f ms (hits %d)%n", r,
+                // CPU of the whole process per request (every core, GC and compilation included): a request's work,
+                // less sensitive than latency to how fast this machine happens to be today
+                double cpuMs = (processCpuNanos() - cpu0) / 1e6 / requests.size();
+                System.out.printf(Locale.ROOT,
+                        "round %d: p50 %.1f p90 %.1f p99 %.1f mean %.1f ms, CPU %.1f ms per request (hits %d)%n", r,
                         p(all, 50), p(all, 90), p(all, 99), all.stream().mapToDouble(d -> d).average().orElse(0),
-                        hits);
+                        cpuMs, hits);
                 if (r == rounds - 1) {
                     byKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-12s n=%3d p50 %6.1f p99 %6.1f%n",
                             k, v.size(), p(v, 50), p(v, 99)));
@@ -73,6 +78,11 @@ public final class ProfileBench {
                 java.nio.file.Files.writeString(Path.of(a.get("totals")), totals);
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double p(List<Double> v, int pct) {

@@ -148,6 +148,8 @@ public final class LuceneSearch implements SearchService {
     /** Per-segment bit sets of the values of dimensions with few values, for counting them. */
     private final ValueBitsets bitsets;
     private final DocOrdinals ordinals;
+    /** Each segment's publication days and selected SDGs' scores on the heap, for the boosts of scored documents. */
+    private final RankBoosts.Tables boostTables;
     private volatile StateCache stateCache;
     /** The facet states of the last few index views, most recently used last (guarded by this). */
     private final Map<Object, StateCache> recentStates = new LinkedHashMap<>(8, 0.75f, true) {
@@ -181,6 +183,7 @@ public final class LuceneSearch implements SearchService {
         this.partnershipNames = partnershipNames;
         this.bitsets = new ValueBitsets(index.facetsConfig());
         this.ordinals = new DocOrdinals(index.facetsConfig());
+        this.boostTables = new RankBoosts.Tables();
         AtomicInteger threads = new AtomicInteger();
         // A full queue runs the task on the caller's thread (Lucene's TaskExecutor does so on rejection).
         this.parallel = CORES < 2 ? null : new ThreadPoolExecutor(CORES, CORES, 60, TimeUnit.SECONDS,
@@ -221,7 +224,7 @@ public final class LuceneSearch implements SearchService {
         // A cursor keeps the clock of its first page, so the freshness boost and every score stay the same.
         long now = cursor != null && !cursor.isStart() ? cursor.now() : System.currentTimeMillis();
         // boostByValue multiplies BM25 by the boosts; the plain constructor would replace relevance with them.
-        RankBoosts boosts = new RankBoosts(sdgs, now);
+        RankBoosts boosts = new RankBoosts(sdgs, now, boostTables);
 
         int page = cursor != null ? 0 : Math.max(1, request.page());
         int size = Math.max(1, Math.min(SearchRequest.MAX_SIZE, request.size()));
