@@ -32,15 +32,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.FilterCollector;
-import org.apache.lucene.search.FilterLeafCollector;
-import org.apache.lucene.search.FilterScorable;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.TopScoreDocCollector;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BitDocIdSet;
@@ -73,6 +65,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -280,7 +273,7 @@ public final class LuceneSearch implements SearchService {
                 SharedTermStates terms = SharedTermStates.prepare(searcher, List.of(rewritten, text));
                 Query scored = terms.apply(text);
                 Matched m = matchAndCount(searcher, terms, terms.apply(rewritten), selected, states, pool);
-                Query matched = new MatchSets.SetQuery(m.hits());
+                MatchSets.SetQuery matched = new MatchSets.SetQuery(m.hits());
                 Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
                 for (String dim : DIMENSIONS) {
                     if (m.counts().containsKey(dim)) {
@@ -513,16 +506,18 @@ public final class LuceneSearch implements SearchService {
      * rank first (their score × 5, as {@link AllWordsFirstQuery} scores them): their top N come from the conjunction
      * of the word groups, and a document with only some words is looked for only above the N-th of those.
      */
-    private TopDocs topByRelevance(IndexSearcher searcher, Query text, Query matched, RankBoosts boosts, int topN)
-            throws IOException {
+    private TopDocs topByRelevance(IndexSearcher searcher, Query text, MatchSets.SetQuery matched,
+                                   RankBoosts boosts, int topN) throws IOException {
         if (scoreEveryHit) {
             return searcher.search(FunctionScoreQuery.boostByValue(filtered(text, matched), boosts),
                     new TopScoreDocCollectorManager(topN, null, Integer.MAX_VALUE));
         }
-        double maxBoost = boosts.maxFactor();
+        if (text instanceof MatchAllDocsQuery) {
+            // Browsing: every hit scores 1 × its boosts.
+            return searcher.search(new ConstantScoreQuery(matched), new BoostedTopHits(boosts, 1, 0, topN));
+        }
         if (!(text instanceof AllWordsFirstQuery awf)) {
-            return searcher.search(filtered(new BoundedBoostQuery(text, boosts, maxBoost), matched),
-                    new TopScoreDocCollectorManager(topN, null, topN));
+            return searcher.search(new WithinHitsQuery(text, matched.sets()), new BoostedTopHits(boosts, 1, 0, topN));
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -530,13 +525,11 @@ public final class LuceneSearch implements SearchService {
             all.add(g, Occur.MUST);
             any.add(g, Occur.SHOULD);
         }
-        Query allWords = new BoundedBoostQuery(new BoundedBoostQuery(all.build(),
-                DoubleValuesSource.constant(AllWordsFirstQuery.ALL_WORDS_FACTOR), AllWordsFirstQuery.ALL_WORDS_FACTOR),
-                boosts, maxBoost);
-        TopDocs first = searcher.search(filtered(allWords, matched), new TopScoreDocCollectorManager(topN, null, topN));
+        TopDocs first = searcher.search(new WithinHitsQuery(all.build(), matched.sets()),
+                new BoostedTopHits(boosts, AllWordsFirstQuery.ALL_WORDS_FACTOR, 0, topN));
         float nth = first.scoreDocs.length == topN ? first.scoreDocs[topN - 1].score : 0f;
-        TopDocs some = searcher.search(filtered(new BoundedBoostQuery(any.build(), boosts, maxBoost), matched),
-                new AtLeast(nth, new TopScoreDocCollectorManager(topN, null, topN)));
+        TopDocs some = searcher.search(new WithinHitsQuery(any.build(), matched.sets()),
+                new BoostedTopHits(boosts, 1, nth, topN));
         Set<Integer> seen = new HashSet<>();
         List<ScoreDoc> merged = new ArrayList<>(List.of(first.scoreDocs));
         for (ScoreDoc sd : first.scoreDocs) {
@@ -555,52 +548,6 @@ public final class LuceneSearch implements SearchService {
 
     private static Query filtered(Query scored, Query matched) {
         return new BooleanQuery.Builder().add(scored, Occur.MUST).add(matched, Occur.FILTER).build();
-    }
-
-    /** Top-score collection that skips from the start what scores below a known minimum. */
-    private static final class AtLeast implements CollectorManager<Collector, TopDocs> {
-        private final float min;
-        private final TopScoreDocCollectorManager in;
-        private final List<TopScoreDocCollector> made = new ArrayList<>();
-
-        AtLeast(float min, TopScoreDocCollectorManager in) {
-            this.min = min;
-            this.in = in;
-        }
-
-        @Override
-        public Collector newCollector() throws IOException {
-            TopScoreDocCollector c = in.newCollector();
-            synchronized (made) {
-                made.add(c);
-            }
-            return new FilterCollector(c) {
-                @Override
-                public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-                    return new FilterLeafCollector(super.getLeafCollector(context)) {
-                        @Override
-                        public void setScorer(Scorable scorer) throws IOException {
-                            if (min > 0) {
-                                scorer.setMinCompetitiveScore(min);
-                            }
-                            super.setScorer(new FilterScorable(scorer) {
-                                @Override
-                                public void setMinCompetitiveScore(float minScore) throws IOException {
-                                    in.setMinCompetitiveScore(Math.max(minScore, min));
-                                }
-                            });
-                        }
-                    };
-                }
-            };
-        }
-
-        @Override
-        public TopDocs reduce(Collection<Collector> collectors) throws IOException {
-            synchronized (made) {
-                return in.reduce(made);
-            }
-        }
     }
 
     /** Counts of one dimension computed from value bit sets, as Lucene's facet results. */

@@ -183,6 +183,11 @@ final class MatchSets {
             this.sets = sets;
         }
 
+        /** The sets, by leaf ord. */
+        FixedBitSet[] sets() {
+            return sets;
+        }
+
         @Override
         public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
             return new ConstantScoreWeight(this, 0f) {
