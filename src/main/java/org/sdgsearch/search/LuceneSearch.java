@@ -101,6 +101,8 @@ public final class LuceneSearch implements SearchService {
     /** Facet dimensions offered to users, in display order. */
     public static final List<String> DIMENSIONS = List.of(Fields.SDG, Fields.PARTNERSHIP, Fields.LANGUAGE,
             Fields.TYPE, Fields.COUNTRY, Fields.YEAR);
+    /** The dimensions with one value per document (index-schema: not multi-valued). */
+    private static final Set<String> SINGLE_VALUED = Set.of(Fields.LANGUAGE, Fields.TYPE, Fields.YEAR);
     /** Deepest result we page to; deeper pages cost memory for no user benefit. */
     public static final int MAX_WINDOW = 10_000;
     private static final int FACET_TOP = 50;
@@ -141,6 +143,8 @@ public final class LuceneSearch implements SearchService {
     /** Per-segment bit sets of the values of dimensions with few values, for counting them. */
     private final ValueBitsets bitsets;
     private final DocOrdinals ordinals;
+    /** Per-segment one-byte value codes of the single-valued dimensions, for counting them in one pass. */
+    private final ValueCodes codes;
     /** Each segment's publication days and selected SDGs' scores on the heap, for the boosts of scored documents. */
     private final RankBoosts.Tables boostTables;
     private volatile StateCache stateCache;
@@ -176,6 +180,7 @@ public final class LuceneSearch implements SearchService {
         this.partnershipNames = partnershipNames;
         this.bitsets = new ValueBitsets(index.facetsConfig());
         this.ordinals = new DocOrdinals(index.facetsConfig());
+        this.codes = new ValueCodes(bitsets);
         this.boostTables = new RankBoosts.Tables();
         AtomicInteger threads = new AtomicInteger();
         // A full queue runs the task on the caller's thread (Lucene's TaskExecutor does so on rejection).
@@ -410,10 +415,27 @@ public final class LuceneSearch implements SearchService {
                 }
                 List<LeafReaderContext> own = List.of(slice.leaves);
                 int maxDoc = own.stream().mapToInt(l -> l.reader().maxDoc()).sum();
+                // The single-valued dimensions counted over the hits (not a selected one's drill-sideways set):
+                // one pass over the hits for all of them, unless the hits are most of the documents.
+                List<String> coded = new ArrayList<>();
+                int codedValues = 0;
+                for (String dim : shown) {
+                    SortedSetDocValuesReaderState.OrdRange range = states.get(dim).getOrdRange(dim);
+                    int values = range == null ? 0 : range.end - range.start + 1;
+                    if (SINGLE_VALUED.contains(dim) && !sideways.containsKey(dim) && values > 0
+                            && values <= ValueBitsets.MAX_VALUES) {
+                        coded.add(dim);
+                        codedValues += values;
+                    }
+                }
+                List<Map<String, Long>> byCode = !coded.isEmpty()
+                        && ValueCodes.cheaper(total, coded.size(), codedValues, maxDoc)
+                        ? codes.count(own, hits, coded) : null;
                 List<Map<String, Long>> counts = new ArrayList<>();
                 for (String dim : shown) {
-                    counts.add(countMap(dim, states.get(dim), collector(own, sideways.getOrDefault(dim, hits)),
-                            maxDoc));
+                    int c = byCode == null ? -1 : coded.indexOf(dim);
+                    counts.add(c >= 0 ? byCode.get(c) : countMap(dim, states.get(dim),
+                            collector(own, sideways.getOrDefault(dim, hits)), maxDoc));
                 }
                 return new SliceResult(termStats, total, counts);
             });
