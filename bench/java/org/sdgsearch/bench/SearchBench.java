@@ -39,7 +39,7 @@ import org.sdgsearch.index.LuceneIndex;
  *
  * <pre>
  * bench/run search [--docs 1000000] [--duration 30] [--warmup 30] [--clients 1,8] [--data DIR] [--regenerate]
- *                  [--xmx 1g] [--index-threads 2] [--seed 42] [--jfr FILE.jfr]
+ *                  [--xmx 1g] [--index-threads 2] [--seed 42] [--jfr FILE.jfr] [--driver lean|jdk]
  *                  [--corpus docs.jsonl] [--generate-only]
  * </pre>
  * {@code --corpus} indexes peer-bench's generated corpus instead (the documents the Solr comparison indexes);
@@ -60,6 +60,10 @@ public final class SearchBench {
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "30"));
         int[] clients = Arrays.stream(a.getOrDefault("clients", "1,8").split(",")).mapToInt(Integer::parseInt).toArray();
         String xmx = a.getOrDefault("xmx", "1g");
+        driver = a.getOrDefault("driver", "lean");
+        if (!driver.equals("lean") && !driver.equals("jdk")) {
+            throw new IllegalArgumentException("--driver must be lean or jdk, got " + driver);
+        }
         int indexThreads = Integer.parseInt(a.getOrDefault("index-threads", "2"));
         Path data = Path.of(a.getOrDefault("data", "target/bench-search/docs-" + docs)).toAbsolutePath();
         IndexSchema schema = IndexSchema.load(Path.of("index-schema/schema.yaml"));
@@ -285,6 +289,21 @@ public final class SearchBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
+    /** The load driver: "lean" ({@link LeanHttpClient}, the default) or "jdk" ({@code java.net.http}). */
+    private static String driver = "lean";
+
+    private static void record(List<long[]> out, AtomicLong errors, long nanos, int q, List<String> queries,
+                               int status, byte[] body) {
+        if (status != 200) {
+            if (errors.incrementAndGet() <= 3) {
+                System.out.println("  HTTP " + status + " for " + queries.get(q) + ": "
+                        + new String(body, StandardCharsets.UTF_8));
+            }
+        } else {
+            out.add(new long[] {nanos, q});
+        }
+    }
+
     private static Row run(String base, List<String> queries, int clients, int seconds, long seed) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -293,26 +312,32 @@ public final class SearchBench {
         for (int c = 0; c < clients; c++) {
             int offset = (int) ((seed * 7919 + c * 101L) % queries.size());
             futures.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(5)).build();
                 List<long[]> out = new ArrayList<>(); // {nanos, query index}
-                for (int q = offset; System.nanoTime() < end; q = (q + 1) % queries.size()) {
-                    HttpRequest req = HttpRequest.newBuilder(URI.create(base + queries.get(q)))
-                            .timeout(Duration.ofSeconds(30)).GET().build();
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                        long t = System.nanoTime() - t0;
-                        if (resp.statusCode() != 200) {
-                            if (errors.incrementAndGet() <= 3) {
-                                System.out.println("  HTTP " + resp.statusCode() + " for " + queries.get(q) + ": "
-                                        + new String(resp.body(), StandardCharsets.UTF_8));
-                            }
-                        } else {
-                            out.add(new long[] {t, q});
+                if (driver.equals("jdk")) {
+                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5)).build();
+                    for (int q = offset; System.nanoTime() < end; q = (q + 1) % queries.size()) {
+                        HttpRequest req = HttpRequest.newBuilder(URI.create(base + queries.get(q)))
+                                .timeout(Duration.ofSeconds(30)).GET().build();
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                            record(out, errors, System.nanoTime() - t0, q, queries, resp.statusCode(), resp.body());
+                        } catch (IOException e) {
+                            errors.incrementAndGet();
                         }
-                    } catch (IOException e) {
-                        errors.incrementAndGet();
+                    }
+                    return out;
+                }
+                try (LeanHttpClient http = new LeanHttpClient(URI.create(base), 30_000)) {
+                    for (int q = offset; System.nanoTime() < end; q = (q + 1) % queries.size()) {
+                        long t0 = System.nanoTime();
+                        try {
+                            LeanHttpClient.Response resp = http.get(queries.get(q));
+                            record(out, errors, System.nanoTime() - t0, q, queries, resp.status(), resp.body());
+                        } catch (IOException e) {
+                            errors.incrementAndGet();
+                        }
                     }
                 }
                 return out;
@@ -467,8 +492,9 @@ public final class SearchBench {
                 indexBytes / 1e9, generation);
         System.out.printf(Locale.ROOT, "Query mix: %d seeded queries (%s), all highlighted and faceted, 10 hits%n",
                 queries, String.join(", ", SearchQueries.KINDS));
-        System.out.printf(Locale.ROOT, "Server: -Xmx%s, %d cores; client on the same machine; %s%n", xmx,
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(Locale.ROOT, "Server: -Xmx%s, %d cores; client on the same machine (%s driver, one "
+                        + "kept-alive connection per client); %s%n", xmx, Runtime.getRuntime().availableProcessors(),
+                driver.equals("jdk") ? "java.net.http" : "blocking HTTP/1.1", loadAverage());
         System.out.println();
         System.out.println("| clients | requests | throughput (q/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors |");
         System.out.println("|--------:|---------:|-----------------:|---------:|---------:|---------:|---------:|-------:|");
