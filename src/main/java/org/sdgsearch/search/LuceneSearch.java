@@ -291,7 +291,7 @@ public final class LuceneSearch implements SearchService {
                 // 3. Scores only for the documents that can reach the page.
                 TopDocs top;
                 if (sort == null) {
-                    top = topByRelevance(searcher, scored, matched, boosts, topN);
+                    top = topByRelevance(searcher, scored, matched, m.allWords(), boosts, topN);
                 } else {
                     // The unique id ends the sort, so the position of a cursor never falls back to the doc number;
                     // Lucene only wants a number within the index.
@@ -344,7 +344,8 @@ public final class LuceneSearch implements SearchService {
      *               that dimension's own selection (what Lucene's drill sideways counts: selecting SDG 6 still shows
      *               what SDG 3 would add)
      */
-    private record Matched(FixedBitSet[] hits, long total, Map<String, Facets> counts) {
+    /** @param allWords the hits with every word group of an all-words-first query (null without one) */
+    private record Matched(FixedBitSet[] hits, FixedBitSet[] allWords, long total, Map<String, Facets> counts) {
     }
 
     /** What one slice of segments found: its term statistics, hits and counts per shown dimension (null: uncached). */
@@ -375,6 +376,8 @@ public final class LuceneSearch implements SearchService {
         List<String> shown = DIMENSIONS.stream().filter(states::containsKey).toList();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         FixedBitSet[] hits = new FixedBitSet[leaves.size()];
+        FixedBitSet[] allWords = new FixedBitSet[leaves.size()];
+        boolean[] anyAllWords = new boolean[1];
         Map<String, FixedBitSet[]> sideways = new HashMap<>();
         for (String dim : dims) {
             if (states.containsKey(dim)) {
@@ -388,7 +391,8 @@ public final class LuceneSearch implements SearchService {
                 long total = 0;
                 for (LeafReaderContext leaf : slice.leaves) {
                     termStats.addAll(terms.lookUp(leaf));
-                    FixedBitSet base = MatchSets.matches(searcher, query, leaf);
+                    FixedBitSet[] allOf = new FixedBitSet[1];
+                    FixedBitSet base = MatchSets.matches(searcher, query, leaf, set -> allOf[0] = set);
                     FixedBitSet[] byDim = new FixedBitSet[dims.size()];
                     FixedBitSet all = base;
                     for (int d = 0; d < byDim.length; d++) {
@@ -398,6 +402,12 @@ public final class LuceneSearch implements SearchService {
                     }
                     hits[leaf.ord] = all;
                     total += all.cardinality();
+                    if (allOf[0] != null) {
+                        // The all-words documents among the hits (filters, exclusions and deletions applied).
+                        allOf[0].and(all);
+                        allWords[leaf.ord] = allOf[0];
+                        anyAllWords[0] = true;
+                    }
                     for (int d = 0; d < byDim.length; d++) {
                         FixedBitSet[] side = sideways.get(dims.get(d));
                         if (side == null) {
@@ -462,7 +472,7 @@ public final class LuceneSearch implements SearchService {
             out.put(dim, counted ? new CountedFacets(dim, sum)
                     : docValuesCounts(states.get(dim), collector(leaves, sideways.getOrDefault(dim, hits)), pool));
         }
-        return new Matched(hits, total, out);
+        return new Matched(hits, anyAllWords[0] ? allWords : null, total, out);
     }
 
     /** Precomputed per-leaf sets as the hits Lucene's facet counting reads. */
@@ -529,7 +539,7 @@ public final class LuceneSearch implements SearchService {
      * of the word groups, and a document with only some words is looked for only above the N-th of those.
      */
     private TopDocs topByRelevance(IndexSearcher searcher, Query text, MatchSets.SetQuery matched,
-                                   RankBoosts boosts, int topN) throws IOException {
+                                   FixedBitSet[] allWords, RankBoosts boosts, int topN) throws IOException {
         if (scoreEveryHit) {
             return searcher.search(FunctionScoreQuery.boostByValue(filtered(text, matched), boosts),
                     new TopScoreDocCollectorManager(topN, null, Integer.MAX_VALUE));
@@ -547,7 +557,9 @@ public final class LuceneSearch implements SearchService {
             all.add(g, Occur.MUST);
             any.add(g, Occur.SHOULD);
         }
-        TopDocs first = searcher.search(new WithinHitsQuery(all.build(), matched.sets()),
+        // The conjunction leads with its least frequent word; the all-words set lets it skip, with one bit read, the
+        // documents that lack another word, instead of scoring that word and advancing the others to find out.
+        TopDocs first = searcher.search(new WithinHitsQuery(all.build(), allWords != null ? allWords : matched.sets()),
                 new BoostedTopHits(boosts, AllWordsFirstQuery.ALL_WORDS_FACTOR, 0, topN));
         float nth = first.scoreDocs.length == topN ? first.scoreDocs[topN - 1].score : 0f;
         TopDocs some = searcher.search(new WithinHitsQuery(any.build(), matched.sets()),

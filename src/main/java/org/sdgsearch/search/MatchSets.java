@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -51,7 +52,17 @@ final class MatchSets {
 
     /** The live documents of {@code leaf} that {@code query} (rewritten) matches. */
     static FixedBitSet matches(IndexSearcher searcher, Query query, LeafReaderContext leaf) throws IOException {
-        FixedBitSet bits = eval(searcher, query, leaf);
+        return matches(searcher, query, leaf, null);
+    }
+
+    /**
+     * The live documents of {@code leaf} that {@code query} (rewritten) matches; an {@link AllWordsFirstQuery} in it
+     * also hands {@code allWords} the documents that have every one of its word groups (deleted ones included),
+     * from the same reading of the postings.
+     */
+    static FixedBitSet matches(IndexSearcher searcher, Query query, LeafReaderContext leaf,
+                               Consumer<FixedBitSet> allWords) throws IOException {
+        FixedBitSet bits = eval(searcher, query, leaf, allWords);
         Bits live = leaf.reader().getLiveDocs();
         if (live != null) {
             int maxDoc = bits.length();
@@ -65,13 +76,14 @@ final class MatchSets {
         return bits;
     }
 
-    private static FixedBitSet eval(IndexSearcher searcher, Query q, LeafReaderContext leaf) throws IOException {
+    private static FixedBitSet eval(IndexSearcher searcher, Query q, LeafReaderContext leaf,
+                                    Consumer<FixedBitSet> allWords) throws IOException {
         int maxDoc = leaf.reader().maxDoc();
         if (q instanceof BoostQuery b) {
-            return eval(searcher, b.getQuery(), leaf);
+            return eval(searcher, b.getQuery(), leaf, allWords);
         }
         if (q instanceof ConstantScoreQuery c) {
-            return eval(searcher, c.getQuery(), leaf);
+            return eval(searcher, c.getQuery(), leaf, allWords);
         }
         if (q instanceof MatchAllDocsQuery) {
             FixedBitSet all = new FixedBitSet(maxDoc);
@@ -86,7 +98,7 @@ final class MatchSets {
             List<Query> should = new ArrayList<>();
             for (BooleanClause c : b.clauses()) {
                 if (c.isRequired()) {
-                    FixedBitSet r = eval(searcher, c.getQuery(), leaf);
+                    FixedBitSet r = eval(searcher, c.getQuery(), leaf, allWords);
                     if (out == null) {
                         out = r;
                     } else {
@@ -100,26 +112,26 @@ final class MatchSets {
                 // No required clause: any optional one matches (none at all: nothing, as in Lucene).
                 out = new FixedBitSet(maxDoc);
                 for (Query s : should) {
-                    orInto(searcher, s, leaf, out);
+                    orInto(searcher, s, leaf, out, allWords);
                 }
             }
             for (BooleanClause c : b.clauses()) {
                 if (c.isProhibited()) {
-                    out.andNot(eval(searcher, c.getQuery(), leaf));
+                    out.andNot(eval(searcher, c.getQuery(), leaf, null));
                 }
             }
             return out;
         }
         FixedBitSet out = new FixedBitSet(maxDoc);
-        orInto(searcher, q, leaf, out);
+        orInto(searcher, q, leaf, out, allWords);
         return out;
     }
 
     /** Adds the documents {@code q} matches to {@code bits}; disjunctions term by term, without a set per clause. */
-    private static void orInto(IndexSearcher searcher, Query q, LeafReaderContext leaf, FixedBitSet bits)
-            throws IOException {
+    private static void orInto(IndexSearcher searcher, Query q, LeafReaderContext leaf, FixedBitSet bits,
+                               Consumer<FixedBitSet> allWords) throws IOException {
         if (q instanceof BoostQuery b) {
-            orInto(searcher, b.getQuery(), leaf, bits);
+            orInto(searcher, b.getQuery(), leaf, bits, allWords);
         } else if (q instanceof TermQuery t) {
             PostingsEnum pe = postings(t, leaf);
             if (pe != null) {
@@ -127,20 +139,38 @@ final class MatchSets {
             }
         } else if (q instanceof DisjunctionMaxQuery d) {
             for (Query sub : d.getDisjuncts()) {
-                orInto(searcher, sub, leaf, bits);
+                orInto(searcher, sub, leaf, bits, allWords);
             }
         } else if (q instanceof AllWordsFirstQuery a) {
-            for (Query g : a.groups()) {
-                orInto(searcher, g, leaf, bits);
+            if (allWords == null) {
+                for (Query g : a.groups()) {
+                    orInto(searcher, g, leaf, bits, null);
+                }
+            } else {
+                // Each group into its own set: their union is the match, their intersection the all-words documents.
+                FixedBitSet all = null;
+                for (Query g : a.groups()) {
+                    FixedBitSet group = new FixedBitSet(bits.length());
+                    orInto(searcher, g, leaf, group, null);
+                    bits.or(group);
+                    if (all == null) {
+                        all = group;
+                    } else {
+                        all.and(group);
+                    }
+                }
+                if (all != null) {
+                    allWords.accept(all);
+                }
             }
         } else if (q instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0
                 && b.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)) {
             for (BooleanClause c : b.clauses()) {
-                orInto(searcher, c.getQuery(), leaf, bits);
+                orInto(searcher, c.getQuery(), leaf, bits, allWords);
             }
         } else if ((q instanceof BooleanQuery b && b.getMinimumNumberShouldMatch() == 0)
                 || q instanceof ConstantScoreQuery || q instanceof MatchAllDocsQuery || q instanceof MatchNoDocsQuery) {
-            bits.or(eval(searcher, q, leaf));
+            bits.or(eval(searcher, q, leaf, allWords));
         } else {
             Weight w = searcher.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
             BulkScorer scorer = w.bulkScorer(leaf);

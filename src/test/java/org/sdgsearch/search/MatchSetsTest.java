@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -68,6 +69,7 @@ class MatchSetsTest {
                 assertTrue(s.getIndexReader().leaves().size() > 1);
                 assertTrue(s.getIndexReader().numDeletedDocs() > 0);
                 long nonEmpty = 0;
+                long allWordsCompared = 0;
                 BooleanQuery.Builder twoOfThree = new BooleanQuery.Builder().setMinimumNumberShouldMatch(2);
                 for (String w : new String[] {"water", "health", "school"}) {
                     twoOfThree.add(new TermQuery(new Term(Fields.TEXT, w)), Occur.SHOULD);
@@ -101,8 +103,40 @@ class MatchSetsTest {
                         assertEquals(expected[leaf.ord], got, q + " in segment " + leaf.ord);
                         nonEmpty += got.cardinality() > 0 ? 1 : 0;
                     }
+                    if (q instanceof AllWordsFirstQuery awf) {
+                        // The all-words documents handed out while matching: what every group matches.
+                        BooleanQuery.Builder all = new BooleanQuery.Builder();
+                        awf.groups().forEach(g -> all.add(g, Occur.MUST));
+                        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                            FixedBitSet[] allWords = new FixedBitSet[1];
+                            assertEquals(expected[leaf.ord], MatchSets.matches(s, q, leaf, set -> allWords[0] = set));
+                            FixedBitSet want = new FixedBitSet(leaf.reader().maxDoc());
+                            var scorer = s.createWeight(s.rewrite(all.build()), ScoreMode.COMPLETE_NO_SCORES, 1f)
+                                    .scorer(leaf);
+                            if (scorer != null) {
+                                var live = leaf.reader().getLiveDocs();
+                                var it = scorer.iterator();
+                                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                                    if (live == null || live.get(doc)) {
+                                        want.set(doc);
+                                    }
+                                }
+                            }
+                            FixedBitSet got = allWords[0];
+                            if (leaf.reader().getLiveDocs() != null) {
+                                for (int doc = 0; doc < got.length(); doc++) {
+                                    if (!leaf.reader().getLiveDocs().get(doc)) {
+                                        got.clear(doc);
+                                    }
+                                }
+                            }
+                            assertEquals(want, got, "all words of " + q + " in segment " + leaf.ord);
+                            allWordsCompared += want.cardinality() > 0 ? 1 : 0;
+                        }
+                    }
                 }
                 assertTrue(nonEmpty > 200, "non-empty " + nonEmpty);
+                assertTrue(allWordsCompared > 5, "all-words sets compared " + allWordsCompared);
             } finally {
                 index.searchers().release(s);
             }
