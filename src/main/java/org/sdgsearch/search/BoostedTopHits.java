@@ -64,13 +64,8 @@ final class BoostedTopHits implements CollectorManager<Collector, TopDocs> {
                         Scorable boosted = new Scorable() {
                             @Override
                             public float score() throws IOException {
-                                float s = raw.score();
-                                if (constant != 1) {
-                                    s = (float) (s * constant);
-                                }
-                                double f = factors.advanceExact(doc)
-                                        ? clamp(factors.doubleValue(), maxBoost) : 1;
-                                return (float) (s * f);
+                                return boosted(raw.score(), constant,
+                                        factors.advanceExact(doc) ? factors.doubleValue() : 1, maxBoost);
                             }
 
                             @Override
@@ -80,13 +75,8 @@ final class BoostedTopHits implements CollectorManager<Collector, TopDocs> {
 
                             @Override
                             public void setMinCompetitiveScore(float minScore) throws IOException {
-                                // Before the boosts a document needs minScore / maxBoost, and before the constant
-                                // that / constant; each rounded down to stay a safe bound.
-                                float m = Math.nextDown(Math.max(minScore, atLeast) / maxBoost);
-                                if (constant != 1) {
-                                    m = Math.nextDown(m / Math.nextUp((float) constant));
-                                }
-                                raw.setMinCompetitiveScore(Math.max(0f, m));
+                                raw.setMinCompetitiveScore(rawMinimum(Math.max(minScore, atLeast), constant,
+                                        maxBoost));
                             }
                         };
                         if (atLeast > 0) {
@@ -103,6 +93,24 @@ final class BoostedTopHits implements CollectorManager<Collector, TopDocs> {
                 };
             }
         };
+    }
+
+    /** The score of a document: {@code (float) ((float) (raw × constant) × factor)}, the factor within [0, max]. */
+    static float boosted(float raw, double constant, double factor, float maxBoost) {
+        float s = constant != 1 ? (float) (raw * constant) : raw;
+        return (float) (s * clamp(factor, maxBoost));
+    }
+
+    /**
+     * The lowest raw score that can still reach {@code minScore} once boosted: minScore / maxBoost, then / constant,
+     * each rounded down so it stays a safe bound (a document below it can be skipped).
+     */
+    static float rawMinimum(float minScore, double constant, float maxBoost) {
+        float m = Math.nextDown(minScore / maxBoost);
+        if (constant != 1) {
+            m = Math.nextDown(m / Math.nextUp((float) constant));
+        }
+        return Math.max(0f, m);
     }
 
     /** A factor within [0, max] (NaN and negative: 0), so {@code max} bounds every boost. */

@@ -65,7 +65,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -543,10 +542,6 @@ public final class LuceneSearch implements SearchService {
         if (scoreEveryHit) {
             return searcher.search(FunctionScoreQuery.boostByValue(filtered(text, matched), boosts),
                     new TopScoreDocCollectorManager(topN, null, Integer.MAX_VALUE));
-        }
-        if (text instanceof MatchAllDocsQuery) {
-            // Browsing: every hit scores 1 × its boosts.
-            return searcher.search(new ConstantScoreQuery(matched), new BoostedTopHits(boosts, 1, 0, topN));
         }
         if (!(text instanceof AllWordsFirstQuery awf)) {
             return searcher.search(new WithinHitsQuery(text, matched.sets()), new BoostedTopHits(boosts, 1, 0, topN));
