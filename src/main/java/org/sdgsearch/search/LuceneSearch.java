@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -342,8 +343,8 @@ public final class LuceneSearch implements SearchService {
      * @param counts per shown dimension, its counts over the hits, or for a selected dimension over the hits without
      *               that dimension's own selection (what Lucene's drill sideways counts: selecting SDG 6 still shows
      *               what SDG 3 would add)
+     * @param allWords the hits with every word group of an all-words-first query (null without one)
      */
-    /** @param allWords the hits with every word group of an all-words-first query (null without one) */
     private record Matched(FixedBitSet[] hits, FixedBitSet[] allWords, long total, Map<String, Facets> counts) {
     }
 
@@ -376,7 +377,6 @@ public final class LuceneSearch implements SearchService {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         FixedBitSet[] hits = new FixedBitSet[leaves.size()];
         FixedBitSet[] allWords = new FixedBitSet[leaves.size()];
-        boolean[] anyAllWords = new boolean[1];
         Map<String, FixedBitSet[]> sideways = new HashMap<>();
         for (String dim : dims) {
             if (states.containsKey(dim)) {
@@ -405,7 +405,6 @@ public final class LuceneSearch implements SearchService {
                         // The all-words documents among the hits (filters, exclusions and deletions applied).
                         allOf[0].and(all);
                         allWords[leaf.ord] = allOf[0];
-                        anyAllWords[0] = true;
                     }
                     for (int d = 0; d < byDim.length; d++) {
                         FixedBitSet[] side = sideways.get(dims.get(d));
@@ -429,8 +428,7 @@ public final class LuceneSearch implements SearchService {
                 List<String> coded = new ArrayList<>();
                 int codedValues = 0;
                 for (String dim : shown) {
-                    SortedSetDocValuesReaderState.OrdRange range = states.get(dim).getOrdRange(dim);
-                    int values = range == null ? 0 : range.end - range.start + 1;
+                    int values = valueCount(states.get(dim), dim);
                     if (SINGLE_VALUED.contains(dim) && !sideways.containsKey(dim) && values > 0
                             && values <= ValueBitsets.MAX_VALUES) {
                         coded.add(dim);
@@ -471,7 +469,8 @@ public final class LuceneSearch implements SearchService {
             out.put(dim, counted ? new CountedFacets(dim, sum)
                     : docValuesCounts(states.get(dim), collector(leaves, sideways.getOrDefault(dim, hits)), pool));
         }
-        return new Matched(hits, anyAllWords[0] ? allWords : null, total, out);
+        boolean anyAllWords = Arrays.stream(allWords).anyMatch(Objects::nonNull);
+        return new Matched(hits, anyAllWords ? allWords : null, total, out);
     }
 
     /** Precomputed per-leaf sets as the hits Lucene's facet counting reads. */
@@ -498,8 +497,7 @@ public final class LuceneSearch implements SearchService {
      */
     private Map<String, Long> countMap(String dim, SortedSetDocValuesReaderState state, FacetsCollector hits,
                                        int maxDoc) throws IOException {
-        SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
-        int values = range == null ? 0 : range.end - range.start + 1;
+        int values = valueCount(state, dim);
         // Bit sets cost a word operation per value and 64 documents, the ordinal table some per hit: measured on
         // the benchmark, the bit sets are cheaper unless the hits are very few (under 1 in 128 documents).
         long matched = 0;
@@ -513,6 +511,12 @@ public final class LuceneSearch implements SearchService {
             }
         }
         return ordinals.count(hits, dim);
+    }
+
+    /** The number of values of {@code dim} in the whole index view. */
+    private static int valueCount(SortedSetDocValuesReaderState state, String dim) {
+        SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
+        return range == null ? 0 : range.end - range.start + 1;
     }
 
     /** Lucene's doc-values counting, for segments that cannot be cached. */
