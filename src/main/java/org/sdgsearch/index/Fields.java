@@ -28,6 +28,7 @@ public final class Fields {
     public static final String CHANGED = "changed";
     public static final String AUTHOR = "author";
     public static final String PAGES = "pages";
+    public static final String PAGE_TEXTS = "page-texts";
     public static final String SUGGEST = "suggest";
 
     private Fields() {

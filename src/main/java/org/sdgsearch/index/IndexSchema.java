@@ -63,7 +63,8 @@ public record IndexSchema(int version, Map<String, String> languages, Map<String
             Map.entry(Fields.YEAR, Type.INT), Map.entry(Fields.PUBLISHED, Type.DATE),
             Map.entry(Fields.MODIFIED, Type.DATE), Map.entry(Fields.FETCHED, Type.DATE),
             Map.entry(Fields.CHANGED, Type.DATE), Map.entry(Fields.AUTHOR, Type.STORED),
-            Map.entry(Fields.PAGES, Type.STORED), Map.entry(Fields.SUGGEST, Type.TEXT));
+            Map.entry(Fields.PAGES, Type.STORED), Map.entry(Fields.PAGE_TEXTS, Type.STORED),
+            Map.entry(Fields.SUGGEST, Type.TEXT));
 
     /**
      * Loads and validates a schema file.

@@ -45,6 +45,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.jboss.logging.Logger;
 import org.sdgsearch.classify.SdgProfile;
 import org.sdgsearch.classify.SdgScore;
 
@@ -56,6 +57,7 @@ public final class LuceneIndex implements DocumentIndex, Closeable {
 
     /** Commit user-data key holding the schema fingerprint the index was built with. */
     static final String SCHEMA_KEY = "sdgsearch.schema";
+    private static final Logger LOG = Logger.getLogger(LuceneIndex.class);
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -306,7 +308,12 @@ public final class LuceneIndex implements DocumentIndex, Closeable {
         if (d.author() != null) {
             doc.add(new StoredField(Fields.AUTHOR, d.author()));
         }
-        d.pages().forEach(p -> doc.add(new StoredField(Fields.PAGES, p)));
+        // Where each page lies in the text, not a second copy of it (half of a PDF's stored bytes before).
+        PageSpans.Encoded pages = PageSpans.encode(d.text(), d.pages());
+        if (pages.spans() != null) {
+            doc.add(new StoredField(Fields.PAGES, pages.spans()));
+            pages.verbatim().forEach(p -> doc.add(new StoredField(Fields.PAGE_TEXTS, p)));
+        }
         doc.add(new TextField(Fields.SUGGEST, d.title(), Field.Store.NO));
         return doc;
     }
@@ -354,7 +361,23 @@ public final class LuceneIndex implements DocumentIndex, Closeable {
                 nz(doc.get(Fields.DESCRIPTION)), nz(doc.get(Fields.TEXT)), nz(doc.get(Fields.LANGUAGE)),
                 nz(doc.get(Fields.TYPE)), doc.get(Fields.MEDIA_TYPE), instant(doc, Fields.PUBLISHED),
                 instant(doc, Fields.MODIFIED), instant(doc, Fields.FETCHED), instant(doc, Fields.CHANGED),
-                doc.get(Fields.AUTHOR), values(doc, Fields.PAGES), profile(doc.get(Fields.SDG_PROFILE)));
+                doc.get(Fields.AUTHOR), pages(doc), profile(doc.get(Fields.SDG_PROFILE)));
+    }
+
+    /** The page texts, cut from the stored text (none when the text or the spans were not loaded). */
+    private static List<String> pages(Document doc) {
+        String text = doc.get(Fields.TEXT);
+        BytesRef spans = doc.getBinaryValue(Fields.PAGES);
+        if (text == null || spans == null) {
+            return List.of();
+        }
+        try {
+            return PageSpans.decode(text, spans, values(doc, Fields.PAGE_TEXTS));
+        } catch (IllegalArgumentException e) {
+            // Spans that do not fit the text: the text is intact and the pages only say where its parts are.
+            LOG.warnf("Document %s: %s; its pages are left out", doc.get(Fields.ID), e.getMessage());
+            return List.of();
+        }
     }
 
     /** Parses a stored SDG profile. */
