@@ -11,14 +11,19 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The pages of a paged document (PDF) as where each one lies in the document's text, instead of a second copy of
- * the text: extraction cuts the pages out of the text it builds, so each page is found there, in order, and costs a
- * few bytes. A page that is not a part of the text (a caller's own pages) is kept as text, so reading gives back
- * exactly the pages written.
+ * the text: extraction cuts the pages out of the text it builds, one after the other, so each page is found where
+ * the previous one ended (past a paragraph break) and costs a few bytes. A page found nowhere there (one whose text
+ * extraction repaired, or a caller's own pages) is kept as text, so reading gives back exactly the pages written.
+ * Finding a page costs at most a few comparisons of its length: no search through the text, which a hostile document
+ * could make quadratic.
  *
  * <p>Encoding: the number of pages, then per page either {@code start + 1} and the length in chars (a span of the
  * text) or 0 (the next of the pages kept as text), all as variable-length ints.
  */
 final class PageSpans {
+
+    /** Whitespace between one page and the next that is looked past (extraction writes at most a paragraph break). */
+    private static final int MAX_GAP = 8;
 
     /**
      * The stored form of some pages.
@@ -36,7 +41,7 @@ final class PageSpans {
         if (pages.isEmpty()) {
             return new Encoded(null, List.of());
         }
-        // At most 5 bytes per int, three ints per page and the count.
+        // At most 5 bytes for the count and per page 1 (kept as text) or 5 + 5 (a span).
         byte[] buffer = new byte[5 + 10 * pages.size()];
         ByteArrayDataOutput out = new ByteArrayDataOutput(buffer);
         List<String> verbatim = new ArrayList<>();
@@ -44,10 +49,7 @@ final class PageSpans {
             out.writeVInt(pages.size());
             int from = 0;
             for (String page : pages) {
-                int at = text.indexOf(page, from);
-                if (at < 0) {
-                    at = text.indexOf(page); // an earlier part of the text (pages given out of order)
-                }
+                int at = at(text, page, from);
                 if (at < 0) {
                     out.writeVInt(0);
                     verbatim.add(page);
@@ -63,6 +65,19 @@ final class PageSpans {
         return new Encoded(new BytesRef(buffer, 0, out.getPosition()), List.copyOf(verbatim));
     }
 
+    /** Where {@code page} starts in {@code text}: at {@code from} or past a few whitespace characters; else -1. */
+    private static int at(String text, String page, int from) {
+        for (int k = from, end = Math.min(text.length(), from + MAX_GAP); k <= end; k++) {
+            if (text.startsWith(page, k)) {
+                return k;
+            }
+            if (k < text.length() && !Character.isWhitespace(text.charAt(k))) {
+                break;
+            }
+        }
+        return -1;
+    }
+
     /**
      * The pages written, from the text they were encoded against.
      *
@@ -74,12 +89,20 @@ final class PageSpans {
         if (spans == null || spans.length == 0) {
             return List.of();
         }
+        // An exact copy: reading past the spans then fails instead of reading the bytes after them.
+        ByteArrayDataInput in = new ByteArrayDataInput(BytesRef.deepCopyOf(spans).bytes);
+        List<String> pages;
         try {
-            // An exact copy: reading past the spans then fails instead of reading the bytes after them.
-            return decode(text, new ByteArrayDataInput(BytesRef.deepCopyOf(spans).bytes), verbatim);
-        } catch (IndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("the page spans end early", e);
+            pages = decode(text, in, verbatim);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) { // bytes that end early or are not variable-length ints
+            throw new IllegalArgumentException("the page spans are damaged: " + e.getMessage(), e);
         }
+        if (!in.eof()) {
+            throw new IllegalArgumentException("the page spans go on after their last page");
+        }
+        return pages;
     }
 
     private static List<String> decode(String text, ByteArrayDataInput in, List<String> verbatim) {
@@ -100,6 +123,9 @@ final class PageSpans {
                 throw new IllegalArgumentException("page " + (i + 1) + " lies outside the text");
             }
             pages.add(text.substring(start, start + length));
+        }
+        if (next != verbatim.size()) {
+            throw new IllegalArgumentException((verbatim.size() - next) + " stored page texts belong to no page");
         }
         return List.copyOf(pages);
     }

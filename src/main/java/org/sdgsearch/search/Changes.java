@@ -119,7 +119,7 @@ public final class Changes {
                 TopDocs top = s.search(query, max, new Sort(new SortField(Fields.CHANGED, SortField.Type.LONG, true)));
                 List<IndexedDocument> out = new ArrayList<>();
                 for (ScoreDoc sd : top.scoreDocs) {
-                    // Only what a feed entry shows: full texts and page texts can be megabytes per document.
+                    // Only what a feed entry shows: a full text can be megabytes.
                     out.add(LuceneIndex.fromLucene(s.storedFields().document(sd.doc, FEED_FIELDS)));
                 }
                 return out;

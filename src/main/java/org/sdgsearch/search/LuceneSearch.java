@@ -958,8 +958,8 @@ public final class LuceneSearch implements SearchService {
         StoredFields stored = searcher.storedFields();
         List<Hit> out = new ArrayList<>();
         for (int i = 0; i < pageDocs.length; i++) {
-            // Only the small fields a hit shows, read while highlighting if we did: the text, the PDF pages and the
-            // SDG profile JSON are what makes a document large, and decoding them cost more than the search itself.
+            // Only the small fields a hit shows, read while highlighting if we did: the text and the SDG profile
+            // JSON are what makes a document large, and decoding them cost more than the search itself.
             Document d = loaded.get(pageDocs[i].doc);
             boolean hasText = d != null;
             if (d == null) {

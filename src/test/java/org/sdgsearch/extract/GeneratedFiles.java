@@ -33,13 +33,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Documents generated in the tests with PDFBox, POI and plain zip, so no binary fixture needs committing. */
-final class GeneratedFiles {
+public final class GeneratedFiles {
 
     private GeneratedFiles() {
     }
 
     /** A PDF with lines of text on each page ("Page N: ..."), title metadata and, if it has text, a link. */
-    static byte[] pdf(int pages, int linesPerPage, String password) {
+    public static byte[] pdf(int pages, int linesPerPage, String password) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (int p = 1; p <= pages; p++) {

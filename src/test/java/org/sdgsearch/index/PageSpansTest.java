@@ -3,12 +3,16 @@ package org.sdgsearch.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.apache.lucene.document.Document;
@@ -20,6 +24,11 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sdgsearch.crawl.FetchedResource;
+import org.sdgsearch.extract.ExtractedDocument;
+import org.sdgsearch.extract.Extraction;
+import org.sdgsearch.extract.Extractor;
+import org.sdgsearch.extract.GeneratedFiles;
 
 /** A PDF's pages are stored as where they lie in its text, and read back exactly as written. */
 class PageSpansTest {
@@ -41,9 +50,10 @@ class PageSpansTest {
 
     @Test
     void pagesThatAreNotPartOfTheTextAreKeptAsText() {
-        List<String> pages = List.of("Third.", "not in the text", "First page", "First page", "also missing");
+        // Pages are looked for where the previous one ended: one out of order is kept as text too.
+        List<String> pages = List.of("First page", "not in the text", ": water", "Third.", "also missing");
         PageSpans.Encoded e = PageSpans.encode(TEXT, pages);
-        assertEquals(List.of("not in the text", "also missing"), e.verbatim());
+        assertEquals(List.of("not in the text", "Third.", "also missing"), e.verbatim());
         assertEquals(pages, PageSpans.decode(TEXT, e.spans(), e.verbatim()));
     }
 
@@ -124,6 +134,54 @@ class PageSpansTest {
                     s.search(new TermQuery(new Term(Fields.ID, "p2")), 1).scoreDocs[0].doc);
             assertEquals(List.of("Cover"), List.of(other.getValues(Fields.PAGE_TEXTS)));
         }
+    }
+
+    @Test
+    void thePagesTheExtractorCutsFromAPdfAreAllSpansOfItsText() throws Exception {
+        URI url = URI.create("https://swa.example.org/files/report.pdf");
+        Extraction extraction;
+        try (Extractor extractor = new Extractor()) {
+            extraction = extractor.extract(new FetchedResource(url, url, 200,
+                    Map.of("content-type", List.of("application/pdf")), GeneratedFiles.pdf(4, 3, null),
+                    Instant.now()));
+        }
+        ExtractedDocument doc = (ExtractedDocument) extraction;
+        assertEquals(4, doc.pages().size());
+        PageSpans.Encoded e = PageSpans.encode(doc.text(), doc.pages());
+        assertEquals(List.of(), e.verbatim(), "every page found where the previous one ended");
+        assertEquals(doc.pages(), PageSpans.decode(doc.text(), e.spans(), e.verbatim()));
+    }
+
+    @Test
+    void aPageMissingFromAHugeRepetitiveTextCostsNoSearchThroughIt() {
+        // A search for the page through the text would compare about 10^12 characters here.
+        String text = "a".repeat(2_000_000);
+        String page = "a".repeat(1_000_000) + "b";
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            PageSpans.Encoded e = PageSpans.encode(text, List.of(page, "a".repeat(10)));
+            assertEquals(List.of(page), e.verbatim());
+            assertEquals(List.of(page, "a".repeat(10)), PageSpans.decode(text, e.spans(), e.verbatim()));
+        });
+    }
+
+    @Test
+    void offsetsCountCharsSoPagesWithAstralCharactersAndRepairedSurrogatesRoundTrip() {
+        String text = "Goal 6 💧 water 😀.\n\nSecond page 🌍 energy.\n\nThird \uD83D";
+        List<String> pages = List.of("Goal 6 💧 water 😀.", "Second page 🌍 energy.", "Third \uFFFD");
+        PageSpans.Encoded e = PageSpans.encode(text, pages);
+        // The third page's lone surrogate was repaired by extraction, so it is not a part of the text.
+        assertEquals(List.of("Third \uFFFD"), e.verbatim());
+        assertEquals(pages, PageSpans.decode(text, e.spans(), e.verbatim()));
+    }
+
+    @Test
+    void storedPageTextsThatBelongToNoPageOrBytesAfterTheLastPageAreRefused() {
+        PageSpans.Encoded e = PageSpans.encode(TEXT, PAGES);
+        assertThrows(IllegalArgumentException.class, () -> PageSpans.decode(TEXT, e.spans(), List.of("stray")));
+        byte[] longer = java.util.Arrays.copyOf(e.spans().bytes, e.spans().length + 1);
+        assertThrows(IllegalArgumentException.class, () -> PageSpans.decode(TEXT, new BytesRef(longer), List.of()));
+        byte[] notAnInt = {1, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        assertThrows(IllegalArgumentException.class, () -> PageSpans.decode(TEXT, new BytesRef(notAnInt), List.of()));
     }
 
     private static String words(Random r, int n) {
