@@ -20,7 +20,8 @@ import org.sdgsearch.search.SearchRequest;
  * search's own latency by query kind, for comparing changes quickly. {@code bench/run search} stays the figure of
  * record. Arguments: {@code --data DIR} (a data directory made by {@code bench/run search}), {@code --rounds N},
  * {@code --parallel-up-to N} (0: every request on one core, as under load; default: alone, on all cores),
- * {@code --kind K} (only the queries of one kind, e.g. multiword).
+ * {@code --kind K} (only the queries of one kind, e.g. multiword), {@code --slowest N} (the N slowest queries of the
+ * last round, with their hits).
  */
 public final class ProfileBench {
 
@@ -49,6 +50,8 @@ public final class ProfileBench {
                 List<Double> all = new ArrayList<>();
                 long hits = 0;
                 long cpu0 = processCpuNanos();
+                double[] took = new double[requests.size()];
+                long[] found = new long[requests.size()];
                 for (int i = 0; i < requests.size(); i++) {
                     long t = System.nanoTime();
                     long total = search.search(requests.get(i)).total();
@@ -57,6 +60,8 @@ public final class ProfileBench {
                         totals.append(urls.get(i)).append('\t').append(total).append('\n');
                     }
                     double ms = (System.nanoTime() - t) / 1e6;
+                    took[i] = ms;
+                    found[i] = total;
                     all.add(ms);
                     byKind.computeIfAbsent(SearchQueries.kind(urls.get(i)), k -> new ArrayList<>()).add(ms);
 
@@ -71,6 +76,12 @@ public final class ProfileBench {
                 if (r == rounds - 1) {
                     byKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-12s n=%3d p50 %6.1f p99 %6.1f%n",
                             k, v.size(), p(v, 50), p(v, 99)));
+                    int slowest = Integer.parseInt(a.getOrDefault("slowest", "0"));
+                    List<String> asked = urls;
+                    java.util.stream.IntStream.range(0, took.length).boxed()
+                            .sorted((x, y) -> Double.compare(took[y], took[x])).limit(slowest)
+                            .forEach(i -> System.out.printf(Locale.ROOT, "  slow: %6.1f ms %9d hits %-11s %s%n",
+                                    took[i], found[i], SearchQueries.kind(asked.get(i)), asked.get(i)));
                 }
             }
             search.close();

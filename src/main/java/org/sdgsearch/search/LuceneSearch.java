@@ -714,7 +714,7 @@ public final class LuceneSearch implements SearchService {
      */
     private Query textQuery(UserQuery uq, boolean allWords) {
         List<Query> groups = new ArrayList<>();
-        for (List<UserQuery.Part> g : uq.groups()) {
+        for (List<UserQuery.Part> g : searched(uq)) {
             BooleanQuery.Builder alt = new BooleanQuery.Builder();
             for (UserQuery.Part p : g) {
                 alt.add(partQuery(p), Occur.SHOULD);
@@ -730,6 +730,32 @@ public final class LuceneSearch implements SearchService {
             return all.build();
         }
         return new AllWordsFirstQuery(groups);
+    }
+
+    /**
+     * The word groups a query searches: a group of words that some UN language drops as stop words ("de", "la",
+     * "the", "who") is left out when another group has a word no language drops, as a language analyzer drops it
+     * from a query in Elasticsearch or Solr. Looked for in the neutral field, "de" in "igualdad de género" matched
+     * every Spanish and French document, so the hits and facet counts said nothing about equality or gender; alone
+     * ("WHO", "un"), such words are still looked for as written.
+     */
+    private List<List<UserQuery.Part>> searched(UserQuery uq) {
+        List<List<UserQuery.Part>> content = uq.groups().stream()
+                .filter(g -> g.stream().anyMatch(p -> !stopWord(p))).toList();
+        return content.isEmpty() ? uq.groups() : content;
+    }
+
+    /** Whether some language's analyzer leaves nothing of the word (a stop word there, or only punctuation). */
+    private boolean stopWord(UserQuery.Part p) {
+        if (p.prefix() || p.phrase()) {
+            return false;
+        }
+        for (Analyzer language : stemAnalyzers.values()) {
+            if (build(new QueryBuilder(language), Fields.stem(Fields.TEXT), p) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -789,7 +815,7 @@ public final class LuceneSearch implements SearchService {
     private Query highlightQuery(UserQuery uq) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         QueryBuilder qb = new QueryBuilder(analyzer);
-        for (List<UserQuery.Part> g : uq.groups()) {
+        for (List<UserQuery.Part> g : searched(uq)) {
             for (UserQuery.Part p : g) {
                 Query q = p.prefix()
                         ? new PrefixQuery(new Term(Fields.TEXT, analyzer.normalize(Fields.TEXT, p.text())),

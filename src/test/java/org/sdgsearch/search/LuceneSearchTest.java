@@ -108,6 +108,19 @@ class LuceneSearchTest {
     }
 
     @Test
+    void aStopWordOfSomeLanguageIsLeftOutOfAQueryWithOtherWordsAndSearchedAsWrittenAlone() {
+        // "de" is in the French text of c2 and the Spanish text of d1; French and Spanish drop it as a stop word.
+        assertEquals(List.of("c2", "d1"), ids(run("de")).stream().sorted().toList(), "alone: looked for as written");
+        SearchResult r = run("anemia de");
+        assertEquals(List.of("d1"), ids(r), "with another word: \"de\" alone does not make c2 a hit");
+        assertEquals(1, r.total());
+        assertTrue(r.hits().get(0).snippet().contains("<mark>anemia</mark>"), r.hits().get(0).snippet());
+        assertFalse(r.hits().get(0).snippet().contains("<mark>de</mark>"), r.hits().get(0).snippet());
+        assertEquals(List.of("c2", "d1"), ids(run("anemia OR de")).stream().sorted().toList(),
+                "asked for explicitly (in a group with a word no language drops), it is searched as written");
+    }
+
+    @Test
     void frenchStemmingAndAccentFolding() {
         assertTrue(ids(run("ecoles")).contains("c2"), "accent-folded neutral field");
         assertTrue(ids(run("pompe")).contains("c2"), "French analyzer stems pompes");
