@@ -40,7 +40,7 @@ import org.sdgsearch.index.LuceneIndex;
  * <pre>
  * bench/run search [--docs 1000000] [--duration 30] [--warmup 30] [--clients 1,8] [--data DIR] [--regenerate]
  *                  [--xmx 1g] [--index-threads 2] [--seed 42] [--jfr FILE.jfr] [--driver lean|jdk]
- *                  [--corpus docs.jsonl] [--generate-only]
+ *                  [--corpus docs.jsonl] [--generate-only] [--server-opts "JVM options of the server"]
  * </pre>
  * {@code --corpus} indexes peer-bench's generated corpus instead (the documents the Solr comparison indexes);
  * {@code --generate-only} stops once the index is built.
@@ -90,6 +90,10 @@ public final class SearchBench {
         if (a.containsKey("jfr")) {
             // A flight recording of the whole server run, for finding where the time goes.
             cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(a.get("jfr")).toAbsolutePath());
+        }
+        if (a.containsKey("server-opts")) {
+            // Extra JVM options of the server, e.g. a setting to compare both ways.
+            cmd.addAll(List.of(a.get("server-opts").trim().split("\\s+")));
         }
         // No crawl at start and no scheduled recrawl: a crawl during the run would change the index and the figures.
         cmd.addAll(List.of("-Dsdg.data-dir=" + data, "-Dsdg.crawl.on-start=false", "-Dsdg.schedule.enabled=false",

@@ -120,6 +120,7 @@ public class Engine {
                     }
                 });
         this.search = new LuceneSearch(index, this::partnershipNames);
+        search.concurrency(config.search().concurrency());
         this.changes = new Changes(index);
         LOG.infof("SDG Search: %d sources from %s, %d documents in %s", catalog.all().size(), sourcesFile,
                 index.count(), data.toAbsolutePath());

@@ -3,11 +3,18 @@ package org.sdgsearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +125,36 @@ class LuceneSearchTest {
         assertFalse(r.hits().get(0).snippet().contains("<mark>de</mark>"), r.hits().get(0).snippet());
         assertEquals(List.of("c2", "d1"), ids(run("anemia OR de")).stream().sorted().toList(),
                 "asked for explicitly (in a group with a word no language drops), it is searched as written");
+    }
+
+    @Test
+    void searchesBeyondTheConcurrencyWaitTheirTurnAndThenAnswer() throws Exception {
+        search.concurrency(1);
+        Semaphore turns = search.turns();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try {
+            turns.acquireUninterruptibly(); // as a search that is running
+            Future<SearchResult> waiting = client.submit(() -> run("sanitation"));
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                while (turns.getQueueLength() == 0) {
+                    Thread.onSpinWait();
+                }
+            });
+            assertFalse(waiting.isDone(), "the second search waits for the running one");
+            turns.release();
+            assertTrue(waiting.get(30, TimeUnit.SECONDS).total() > 0, "and answers once its turn comes");
+            search.concurrency(2);
+            search.turns().acquireUninterruptibly();
+            try {
+                assertTrue(client.submit(() -> run("sanitation")).get(30, TimeUnit.SECONDS).total() > 0,
+                        "with two turns, a search runs beside another");
+            } finally {
+                search.turns().release();
+            }
+        } finally {
+            client.shutdownNow();
+            search.concurrency(0);
+        }
     }
 
     @Test
