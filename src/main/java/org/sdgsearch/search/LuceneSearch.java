@@ -266,10 +266,12 @@ public final class LuceneSearch implements SearchService {
             }
             IndexSearcher acquired = searcher;
             Semaphore turn = running;
+            // Counted while it waits too: a search is alone only when no other is running or waiting.
+            inFlight.incrementAndGet();
             turn.acquireUninterruptibly();
             // While cores are idle, one request searches and counts its segments on all of them; under load each
             // request keeps to one core, which gives the most requests per second.
-            boolean alone = inFlight.incrementAndGet() <= parallelUpTo;
+            boolean alone = inFlight.get() <= parallelUpTo;
             try {
                 ExecutorService pool = alone ? parallel : null;
                 if (pool != null) {
