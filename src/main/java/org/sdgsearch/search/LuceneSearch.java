@@ -211,7 +211,9 @@ public final class LuceneSearch implements SearchService {
         Integer yearTo = request.yearTo() != null ? request.yearTo() : uq.yearTo();
 
         BooleanQuery.Builder base = new BooleanQuery.Builder();
-        Query textQuery = uq.hasTerms() ? textQuery(uq, request.allWords()) : new MatchAllDocsQuery();
+        // The word groups searched, once for the query and the highlighter.
+        List<List<UserQuery.Part>> words = uq.hasTerms() ? searched(uq) : List.of();
+        Query textQuery = uq.hasTerms() ? textQuery(words, request.allWords()) : new MatchAllDocsQuery();
         base.add(textQuery, Occur.MUST);
         for (UserQuery.Part p : uq.excluded()) {
             base.add(partQuery(p), Occur.MUST_NOT);
@@ -313,7 +315,7 @@ public final class LuceneSearch implements SearchService {
                     top = searcher.searchAfter(position, FunctionScoreQuery.boostByValue(filtered(scored, matched),
                             boosts), topN, sort, true);
                 }
-                List<Hit> hits = hits(searcher, top, from, size, uq.hasTerms() ? highlightQuery(uq) : query,
+                List<Hit> hits = hits(searcher, top, from, size, uq.hasTerms() ? highlightQuery(words) : query,
                         request.highlight(), pool);
                 long total = m.total();
                 String didYouMean = total < 3 && uq.hasTerms() ? didYouMean(searcher.getIndexReader(), uq) : null;
@@ -740,9 +742,9 @@ public final class LuceneSearch implements SearchService {
      * Each group is required for the strict clause; unless all words are required, any group matches for recall,
      * and all-words documents rank first.
      */
-    private Query textQuery(UserQuery uq, boolean allWords) {
+    private Query textQuery(List<List<UserQuery.Part>> words, boolean allWords) {
         List<Query> groups = new ArrayList<>();
-        for (List<UserQuery.Part> g : searched(uq)) {
+        for (List<UserQuery.Part> g : words) {
             BooleanQuery.Builder alt = new BooleanQuery.Builder();
             for (UserQuery.Part p : g) {
                 alt.add(partQuery(p), Occur.SHOULD);
@@ -840,10 +842,10 @@ public final class LuceneSearch implements SearchService {
      * The words as the highlighter looks for them: in the language-neutral text field, whose postings hold the
      * offsets (excluded words are not highlighted).
      */
-    private Query highlightQuery(UserQuery uq) {
+    private Query highlightQuery(List<List<UserQuery.Part>> words) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         QueryBuilder qb = new QueryBuilder(analyzer);
-        for (List<UserQuery.Part> g : searched(uq)) {
+        for (List<UserQuery.Part> g : words) {
             for (UserQuery.Part p : g) {
                 Query q = p.prefix()
                         ? new PrefixQuery(new Term(Fields.TEXT, analyzer.normalize(Fields.TEXT, p.text())),
